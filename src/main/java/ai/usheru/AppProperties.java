@@ -1,0 +1,33 @@
+package ai.usheru;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The product's own settings, bound once at start-up. Every field has a default that works in the
+ * embedded mode; the README lists the environment variable behind each.
+ *
+ * @param dataDir where the embedded PostgreSQL and the DuckDB warehouse keep their files
+ * @param baseUrl the address users reach the product at, used in links sent by mail
+ * @param admin the first administrator, created once
+ * @param mail sender of the product's mail
+ * @param api bearer token settings of the HTTP API
+ */
+@ConfigurationProperties("app")
+public record AppProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue Admin admin,
+        @DefaultValue Mail mail,
+        @DefaultValue Api api) {
+
+    /** The first administrator; a blank password means "generate one and print it once". */
+    public record Admin(@DefaultValue("admin@example.com") String email, String password) {}
+
+    public record Mail(@DefaultValue("usheru AI <no-reply@usheru.ai>") String from) {}
+
+    public record Api(@DefaultValue("12h") Duration tokenTtl) {}
+}

@@ -1,0 +1,168 @@
+package ai.usheru.accounts;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ai.usheru.DomainException;
+import ai.usheru.quota.Quota;
+import ai.usheru.quota.Quotas;
+
+/**
+ * The admin's use cases on accounts: create, list, block. The same validation serves the admin
+ * console and the API, and every change is written to the audit log in its own transaction.
+ */
+@Service
+public class AccountService {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final Accounts accounts;
+    private final Catalogue catalogue;
+    private final Quotas quotas;
+    private final AuditTrail audit;
+    private final PasswordEncoder passwordEncoder;
+
+    AccountService(Accounts accounts, Catalogue catalogue, Quotas quotas, AuditTrail audit, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.catalogue = catalogue;
+        this.quotas = quotas;
+        this.audit = audit;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account create(NewAccount request) {
+        UUID actor = CurrentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        return createAccount(request, actor);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Account> list() {
+        return accounts.findAll();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setBlocked(UUID userId, boolean blocked) {
+        Account account = accounts.findById(userId)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "user_not_found", "There is no such user."));
+        UUID actor = CurrentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        if (account.id().equals(actor) && blocked) {
+            throw DomainException.badInput("cannot_block_self", "You cannot block your own account.");
+        }
+        accounts.setBlocked(userId, blocked);
+        audit.record(actor, blocked ? "user.blocked" : "user.unblocked", account.email(), Map.of());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<String> clientNames() {
+        return accounts.clientNames();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Catalogue.Region> regions() {
+        return catalogue.regions();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> datamarts() {
+        return catalogue.datamartCodes();
+    }
+
+    /** The signed-in person's own account. */
+    @Transactional(readOnly = true)
+    public Account current() {
+        UUID id = CurrentAccount.principal().map(AccountPrincipal::id)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "Please sign in."));
+        return accounts.findById(id)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "Please sign in."));
+    }
+
+    /** Creates the first administrator unless one with this e-mail exists; true if it was created. */
+    @Transactional
+    boolean createAdminIfAbsent(String email, String password) {
+        if (accounts.existsByEmail(Emails.normalise(email))) {
+            return false;
+        }
+        createAccount(new NewAccount(email, password, Role.ADMIN, null, Scope.GLOBAL, Quota.UNLIMITED), null);
+        return true;
+    }
+
+    private Account createAccount(NewAccount request, UUID actor) {
+        String email = Emails.normalise(request.email());
+        if (!Emails.isWellFormed(email)) {
+            throw DomainException.badInput("invalid_email", "Please give a valid e-mail address.");
+        }
+        String password = request.password();
+        if (password != null && password.length() < MIN_PASSWORD_LENGTH) {
+            throw DomainException.badInput("weak_password",
+                    "A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        Role role = request.role() == null ? Role.USER : request.role();
+        Scope scope = validScope(request.scope());
+        Quota quota = request.quota() == null ? Quota.UNLIMITED : request.quota();
+        if (!quota.isValid()) {
+            throw DomainException.badInput("invalid_quota", "Quota limits cannot be negative.");
+        }
+        if (accounts.existsByEmail(email)) {
+            throw emailTaken(email);
+        }
+        String clientName = request.clientName() == null || request.clientName().isBlank() ? null : request.clientName().strip();
+        UUID clientId = clientName == null ? null : accounts.clientNamed(clientName);
+        UUID id;
+        try {
+            id = accounts.insert(email, password == null ? null : passwordEncoder.encode(password), role, clientId);
+        } catch (DuplicateKeyException e) {
+            throw emailTaken(email);
+        }
+        accounts.replaceScope(id, scope);
+        quotas.save(id, quota);
+        var details = new LinkedHashMap<String, Object>();
+        details.put("role", role.name());
+        details.put("client", clientName);
+        details.put("regions", scope.regions());
+        details.put("datamarts", scope.datamarts());
+        audit.record(actor, "user.created", email, details);
+        return accounts.findById(id).orElseThrow();
+    }
+
+    private Scope validScope(Scope requested) {
+        if (requested == null) {
+            return Scope.GLOBAL;
+        }
+        Set<String> knownRegions = new HashSet<>(catalogue.regions().stream().map(Catalogue.Region::code).toList());
+        Set<String> regions = new HashSet<>();
+        for (String region : requested.regions()) {
+            String code = region == null ? "" : region.strip().toUpperCase(Locale.ROOT);
+            if (!knownRegions.contains(code)) {
+                throw DomainException.badInput("unknown_region", "There is no region '" + region + "'.");
+            }
+            regions.add(code);
+        }
+        Set<String> knownDatamarts = new HashSet<>(catalogue.datamartCodes());
+        for (String datamart : requested.datamarts()) {
+            if (!knownDatamarts.contains(datamart)) {
+                throw DomainException.badInput("unknown_datamart", "There is no datamart '" + datamart + "'.");
+            }
+        }
+        return new Scope(requested.datamarts(), regions);
+    }
+
+    private static DomainException emailTaken(String email) {
+        return new DomainException(DomainException.Kind.CONFLICT, "email_taken", "An account for " + email + " exists already.");
+    }
+}

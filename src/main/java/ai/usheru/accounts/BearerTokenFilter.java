@@ -1,0 +1,66 @@
+package ai.usheru.accounts;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.usheru.api.ApiError;
+import ai.usheru.api.ApiErrors;
+
+/**
+ * Authenticates API calls by their {@code Authorization: Bearer} token. An unknown or expired token
+ * is answered 401 and a blocked holder 403 here, before any controller runs; a call without a token
+ * goes on anonymously and meets the authorization rules.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final ApiTokenService tokens;
+    private final JsonMapper json;
+
+    BearerTokenFilter(ApiTokenService tokens, JsonMapper json) {
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var holder = tokens.holderOf(header.substring(BEARER.length()).strip());
+        if (holder.isEmpty()) {
+            ApiErrors.write(response, json, HttpStatus.UNAUTHORIZED,
+                    new ApiError("invalid_token", "The bearer token is unknown or has expired."));
+            return;
+        }
+        AccountPrincipal principal = holder.get();
+        if (!principal.isAccountNonLocked()) {
+            ApiErrors.write(response, json, HttpStatus.FORBIDDEN, new ApiError("user_blocked", "This account is blocked."));
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

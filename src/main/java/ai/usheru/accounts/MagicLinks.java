@@ -1,0 +1,77 @@
+package ai.usheru.accounts;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
+import org.springframework.security.authentication.ott.OneTimeToken;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import ai.usheru.AppProperties;
+import ai.usheru.mail.Mailer;
+
+/**
+ * Magic-link sign-in: mails a link carrying a one-time token to a known, unblocked account. The
+ * answer is the same whether or not the e-mail is known, so the form tells no one who has an account.
+ */
+@Service
+public class MagicLinks implements OneTimeTokenGenerationSuccessHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MagicLinks.class);
+
+    static final String SENT_URL = "/login?link-sent";
+
+    private final Accounts accounts;
+    private final OneTimeTokenService tokens;
+    private final Mailer mailer;
+    private final String baseUrl;
+
+    MagicLinks(Accounts accounts, OneTimeTokenService tokens, Mailer mailer, AppProperties properties) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.mailer = mailer;
+        this.baseUrl = properties.baseUrl();
+    }
+
+    /** Mails a sign-in link if the e-mail belongs to an account that may sign in. */
+    public void send(String email) {
+        String normalised = Emails.normalise(email);
+        var account = accounts.findCredentials(normalised);
+        if (account.isEmpty() || account.get().blocked()) {
+            log.info("Magic link asked for an e-mail that cannot sign in");
+            return;
+        }
+        mail(tokens.generate(new GenerateOneTimeTokenRequest(normalised)));
+    }
+
+    /** Called by Spring Security when the link was asked for through {@code POST /ott/generate}. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, OneTimeToken token) throws IOException {
+        var account = accounts.findCredentials(Emails.normalise(token.getUsername()));
+        if (account.isPresent() && !account.get().blocked()) {
+            mail(token);
+        }
+        response.sendRedirect(request.getContextPath() + SENT_URL);
+    }
+
+    private void mail(OneTimeToken token) {
+        String link = UriComponentsBuilder.fromUriString(baseUrl).path("/login/ott")
+                .queryParam("token", token.getTokenValue()).build().toUriString();
+        mailer.send(token.getUsername(), "Your usheru AI sign-in link", """
+                Hello,
+
+                Use this link to sign in to usheru AI. It works once and expires in five minutes:
+
+                %s
+
+                If you did not ask for it, you can ignore this mail.
+                """.formatted(link));
+    }
+}

@@ -1,0 +1,96 @@
+package ai.usheru.accounts;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.usheru.accounts.ui.LoginView;
+import ai.usheru.api.ApiError;
+import ai.usheru.api.ApiErrors;
+
+/**
+ * Two security chains. The API under {@code /api/**} is stateless, authenticated by bearer tokens,
+ * and answers every refusal as JSON. Everything else is the Vaadin UI with its login view, magic-link
+ * sign-in through one-time tokens, CSRF protection and sessions.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt today, with the algorithm id stored beside each hash so stronger ones can follow.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    OneTimeTokenService oneTimeTokenService(DataSource dataSource) {
+        return new JdbcOneTimeTokenService(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, json), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/auth/token", "/api/v1/health").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, json,
+                                HttpStatus.UNAUTHORIZED, new ApiError("unauthenticated", "Send a valid bearer token.")))
+                        .accessDeniedHandler((request, response, e) -> ApiErrors.write(response, json,
+                                HttpStatus.FORBIDDEN, new ApiError("forbidden", "Your role may not call this endpoint."))));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain uiSecurity(HttpSecurity http, MagicLinks magicLinks) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**").permitAll());
+        // Our login view offers the magic link, so Spring Security must not generate a login page of its own.
+        http.oneTimeTokenLogin(ott -> ott
+                .loginPage("/login")
+                .loginProcessingUrl("/login/ott")
+                .tokenGenerationSuccessHandler(magicLinks));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        var failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?blocked"));
+        http.formLogin(form -> form.failureHandler(failures));
+        return http.build();
+    }
+}

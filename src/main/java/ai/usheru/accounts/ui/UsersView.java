@@ -1,0 +1,145 @@
+package ai.usheru.accounts.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+import ai.usheru.DomainException;
+import ai.usheru.accounts.Account;
+import ai.usheru.accounts.AccountService;
+import ai.usheru.quota.Quota;
+import ai.usheru.ui.MainLayout;
+
+/** The admin console's list of users: who they are, what they may see and spend, and a dialog to add one. */
+@Route(value = "admin/users", layout = MainLayout.class)
+@PageTitle("Users · usheru AI")
+@RolesAllowed("ADMIN")
+public class UsersView extends VerticalLayout {
+
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final AccountService accounts;
+    private final Grid<Account> grid = new Grid<>(Account.class, false);
+    private final TextField filter = new TextField();
+    private final Span empty = new Span("No users match this filter.");
+    private List<Account> all = List.of();
+
+    public UsersView(AccountService accounts) {
+        this.accounts = accounts;
+        setSizeFull();
+
+        var title = new H2("Users");
+        filter.setPlaceholder("Filter by e-mail or client");
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.EAGER);
+        filter.addValueChangeListener(change -> applyFilter());
+        var create = new Button("New user", VaadinIcon.PLUS.create(), click -> openCreateDialog());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("new-user");
+        var toolbar = new HorizontalLayout(title, filter, create);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.expand(filter);
+
+        grid.addColumn(Account::email).setHeader("E-mail").setAutoWidth(true).setSortable(true).setFlexGrow(1);
+        grid.addColumn(account -> account.role().name()).setHeader("Role").setAutoWidth(true).setSortable(true);
+        grid.addColumn(account -> account.clientName() == null ? "—" : account.clientName()).setHeader("Client")
+                .setAutoWidth(true).setSortable(true);
+        grid.addColumn(account -> account.scope().describeRegions()).setHeader("Regions").setAutoWidth(true);
+        grid.addColumn(account -> describe(account.quota())).setHeader("Quota").setAutoWidth(true);
+        grid.addColumn(account -> account.createdAt().format(CREATED)).setHeader("Created").setAutoWidth(true);
+        grid.addComponentColumn(this::blockButton).setHeader("Access").setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+        empty.addClassName("empty-state");
+        empty.setVisible(false);
+
+        add(toolbar, grid, empty);
+        refresh();
+    }
+
+    Grid<Account> grid() {
+        return grid;
+    }
+
+    private Button blockButton(Account account) {
+        var button = new Button(account.blocked() ? "Unblock" : "Block", click -> {
+            try {
+                accounts.setBlocked(account.id(), !account.blocked());
+                refresh();
+            } catch (DomainException e) {
+                Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL,
+                account.blocked() ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        return button;
+    }
+
+    private void openCreateDialog() {
+        var dialog = new CreateUserDialog(accounts, created -> {
+            refresh();
+            Notification.show("Created " + created.email(), 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        });
+        dialog.open();
+    }
+
+    private void refresh() {
+        all = accounts.list();
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String text = filter.getValue().strip().toLowerCase();
+        List<Account> shown = all.stream()
+                .filter(account -> text.isEmpty() || account.email().contains(text)
+                        || (account.clientName() != null && account.clientName().toLowerCase().contains(text)))
+                .toList();
+        grid.setItems(shown);
+        empty.setVisible(shown.isEmpty());
+    }
+
+    static String describe(Quota quota) {
+        if (quota.isUnlimited()) {
+            return "Unlimited";
+        }
+        var parts = new ArrayList<String>();
+        if (quota.queriesPerDay() != null) {
+            parts.add(quota.queriesPerDay() + " queries/day");
+        }
+        if (quota.queriesPerMonth() != null) {
+            parts.add(quota.queriesPerMonth() + " queries/month");
+        }
+        if (quota.tokensPerDay() != null) {
+            parts.add(quota.tokensPerDay() + " tokens/day");
+        }
+        if (quota.tokensPerMonth() != null) {
+            parts.add(quota.tokensPerMonth() + " tokens/month");
+        }
+        if (quota.usdPerMonth() != null) {
+            parts.add("$" + quota.usdPerMonth().stripTrailingZeros().toPlainString() + "/month");
+        }
+        return String.join(", ", parts);
+    }
+}

@@ -1,0 +1,82 @@
+package ai.usheru.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.usheru.DomainException;
+import ai.usheru.accounts.Account;
+import ai.usheru.accounts.AccountService;
+import ai.usheru.accounts.NewAccount;
+import ai.usheru.accounts.Role;
+import ai.usheru.accounts.Scope;
+import ai.usheru.quota.Quota;
+
+/** User administration over the API; only admins get past the service's permission check. */
+@RestController
+@RequestMapping("/api/v1/admin/users")
+class AdminUsersController {
+
+    private final AccountService accounts;
+
+    AdminUsersController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record ScopeBody(Set<String> datamarts, Set<String> regions) {}
+
+    record QuotaBody(Integer queriesPerDay, Integer queriesPerMonth, Long tokensPerDay, Long tokensPerMonth,
+            BigDecimal usdPerMonth) {}
+
+    record CreateUserRequest(String email, String password, String role, String client, ScopeBody scope, QuotaBody quota) {}
+
+    record CreatedUser(UUID id) {}
+
+    record UserView(UUID id, String email, String role, boolean blocked, String client, ScopeBody scope, QuotaBody quota) {
+
+        static UserView of(Account account) {
+            Quota quota = account.quota();
+            return new UserView(account.id(), account.email(), account.role().name(), account.blocked(), account.clientName(),
+                    new ScopeBody(account.scope().datamarts(), account.scope().regions()),
+                    new QuotaBody(quota.queriesPerDay(), quota.queriesPerMonth(), quota.tokensPerDay(),
+                            quota.tokensPerMonth(), quota.usdPerMonth()));
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedUser create(@RequestBody CreateUserRequest request) {
+        Scope scope = request.scope() == null ? Scope.GLOBAL : new Scope(request.scope().datamarts(), request.scope().regions());
+        QuotaBody q = request.quota();
+        Quota quota = q == null ? Quota.UNLIMITED
+                : new Quota(q.queriesPerDay(), q.queriesPerMonth(), q.tokensPerDay(), q.tokensPerMonth(), q.usdPerMonth());
+        Account created = accounts.create(new NewAccount(request.email(), request.password(), roleOf(request.role()),
+                request.client(), scope, quota));
+        return new CreatedUser(created.id());
+    }
+
+    @GetMapping
+    List<UserView> list() {
+        return accounts.list().stream().map(UserView::of).toList();
+    }
+
+    private static Role roleOf(String role) {
+        if (role == null || role.isBlank()) {
+            return Role.USER;
+        }
+        try {
+            return Role.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.badInput("unknown_role", "A role is USER or ADMIN.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package ai.usheru.api;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ai.usheru.accounts.ApiTokenService;
+
+/** Exchanges credentials for a bearer token. */
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthController {
+
+    private final ApiTokenService tokens;
+
+    AuthController(ApiTokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    record TokenRequest(String email, String password) {}
+
+    @PostMapping("/token")
+    ApiTokenService.IssuedToken token(@RequestBody TokenRequest request) {
+        return tokens.issue(request.email(), request.password());
+    }
+}

@@ -1,0 +1,26 @@
+package ai.usheru.api;
+
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Liveness for load balancers and scripts, open to everyone; it reveals nothing but up or down. */
+@RestController
+class HealthController {
+
+    private final HealthEndpoint health;
+
+    HealthController(HealthEndpoint health) {
+        this.health = health;
+    }
+
+    record Health(String status) {}
+
+    @GetMapping("/api/v1/health")
+    ResponseEntity<Health> health() {
+        var status = health.health().getStatus();
+        return ResponseEntity.status(Status.UP.equals(status) ? 200 : 503).body(new Health(status.getCode()));
+    }
+}

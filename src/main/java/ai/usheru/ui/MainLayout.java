@@ -1,0 +1,58 @@
+package ai.usheru.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+import ai.usheru.accounts.AccountPrincipal;
+import ai.usheru.accounts.Role;
+import ai.usheru.accounts.ui.UsersView;
+import ai.usheru.ask.ui.ChatView;
+import ai.usheru.mail.ui.OutboxView;
+
+/** The frame around every signed-in view: product name, navigation by role, and the signed-in person. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(AuthenticationContext authentication) {
+        var principal = authentication.getAuthenticatedUser(AccountPrincipal.class).orElseThrow();
+
+        var brand = new Span("usheru AI");
+        brand.addClassName("brand");
+
+        var who = new Span(principal.email());
+        who.addClassName("who");
+        var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+
+        var header = new HorizontalLayout(new DrawerToggle(), brand, new Div(), who, signOut);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(header.getComponentAt(2));
+        header.addClassName("app-header");
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.addItem(new SideNavItem("Chat", ChatView.class, VaadinIcon.CHAT.create()));
+        if (principal.role() == Role.ADMIN) {
+            var admin = new SideNavItem("Admin console");
+            admin.setExpanded(true);
+            admin.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
+            admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
+            nav.addItem(admin);
+        }
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+}
