@@ -32,8 +32,11 @@ public class AccountService {
     private final Quotas quotas;
     private final AuditTrail audit;
     private final PasswordEncoder passwordEncoder;
+    private final CurrentAccount currentAccount;
 
-    AccountService(Accounts accounts, Catalogue catalogue, Quotas quotas, AuditTrail audit, PasswordEncoder passwordEncoder) {
+    AccountService(Accounts accounts, Catalogue catalogue, Quotas quotas, AuditTrail audit, PasswordEncoder passwordEncoder,
+            CurrentAccount currentAccount) {
+        this.currentAccount = currentAccount;
         this.accounts = accounts;
         this.catalogue = catalogue;
         this.quotas = quotas;
@@ -44,7 +47,7 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account create(NewAccount request) {
-        UUID actor = CurrentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
         return createAccount(request, actor);
     }
 
@@ -59,7 +62,7 @@ public class AccountService {
     public void setBlocked(UUID userId, boolean blocked) {
         Account account = accounts.findById(userId)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "user_not_found", "There is no such user."));
-        UUID actor = CurrentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
         if (account.id().equals(actor) && blocked) {
             throw DomainException.badInput("cannot_block_self", "You cannot block your own account.");
         }
@@ -86,7 +89,7 @@ public class AccountService {
     /** The signed-in person's own account. */
     @Transactional(readOnly = true)
     public Account current() {
-        UUID id = CurrentAccount.principal().map(AccountPrincipal::id)
+        UUID id = currentAccount.principal().map(AccountPrincipal::id)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "Please sign in."));
         return accounts.findById(id)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAUTHENTICATED, "unauthenticated", "Please sign in."));

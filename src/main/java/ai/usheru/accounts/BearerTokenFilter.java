@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,10 +28,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final JsonMapper json;
+    private final SecurityContextHolderStrategy securityContexts;
 
-    BearerTokenFilter(ApiTokenService tokens, JsonMapper json) {
+    BearerTokenFilter(ApiTokenService tokens, JsonMapper json, SecurityContextHolderStrategy securityContexts) {
         this.tokens = tokens;
         this.json = json;
+        this.securityContexts = securityContexts;
     }
 
     @Override
@@ -54,13 +56,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
-        var context = SecurityContextHolder.createEmptyContext();
+        var context = securityContexts.createEmptyContext();
         context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
+        securityContexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.clearContext();
+            securityContexts.clearContext();
         }
     }
 }

@@ -4,9 +4,9 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
+import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.ui.UsersView;
 import ai.usheru.ask.ui.ChatView;
@@ -16,15 +16,15 @@ import ai.usheru.ask.ui.ChatView;
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
 
-    private final AuthenticationContext authentication;
+    private final CurrentAccount currentAccount;
 
-    public HomeView(AuthenticationContext authentication) {
-        this.authentication = authentication;
+    public HomeView(CurrentAccount currentAccount) {
+        this.currentAccount = currentAccount;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean admin = authentication.hasRole(Role.ADMIN.name());
+        boolean admin = currentAccount.principal().map(principal -> principal.role() == Role.ADMIN).orElse(false);
         event.forwardTo(admin ? UsersView.class : ChatView.class);
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.accounts.AccountPrincipal;
+import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.ui.UsersView;
 import ai.usheru.ask.ui.ChatView;
@@ -24,8 +25,8 @@ import ai.usheru.mail.ui.OutboxView;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
-        var principal = authentication.getAuthenticatedUser(AccountPrincipal.class).orElseThrow();
+    public MainLayout(CurrentAccount currentAccount, AuthenticationContext authentication) {
+        AccountPrincipal principal = currentAccount.principal().orElseThrow();
 
         var brand = new Span("usheru AI");
         brand.addClassName("brand");

@@ -35,6 +35,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private final EmailField linkEmail = new EmailField("E-mail me a sign-in link instead");
     private final Paragraph linkStatus = new Paragraph();
     private final MagicLinks magicLinks;
+    private String errorMessage = WRONG_CREDENTIALS;
 
     public LoginView(MagicLinks magicLinks) {
         this.magicLinks = magicLinks;
@@ -49,7 +50,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(WRONG_CREDENTIALS));
+        form.setI18n(i18n(errorMessage));
 
         linkEmail.setPlaceholder("you@company.com");
         linkEmail.setClearButtonVisible(true);
@@ -72,6 +73,11 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         return form;
     }
 
+    /** The message the form shows when it is in its error state. */
+    String errorMessage() {
+        return errorMessage;
+    }
+
     private void sendLink() {
         if (linkEmail.isEmpty() || linkEmail.isInvalid()) {
             linkEmail.setInvalid(true);
@@ -91,7 +97,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         if (parameters.containsKey("blocked")) {
-            form.setI18n(i18n(BLOCKED));
+            errorMessage = BLOCKED;
+            form.setI18n(i18n(errorMessage));
             form.setError(true);
         } else if (parameters.containsKey("error")) {
             form.setError(true);

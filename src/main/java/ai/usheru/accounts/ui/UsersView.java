@@ -67,7 +67,7 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(account -> account.scope().describeRegions()).setHeader("Regions").setAutoWidth(true);
         grid.addColumn(account -> describe(account.quota())).setHeader("Quota").setAutoWidth(true);
         grid.addColumn(account -> account.createdAt().format(CREATED)).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(this::blockButton).setHeader("Access").setAutoWidth(true);
+        grid.addComponentColumn(this::blockButton).setKey("access").setHeader("Access").setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         empty.addClassName("empty-state");

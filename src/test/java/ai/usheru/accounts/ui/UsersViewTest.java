@@ -1,0 +1,129 @@
+package ai.usheru.accounts.ui;
+
+import static ai.usheru.support.UserBuilder.aUser;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import ai.usheru.accounts.Account;
+import ai.usheru.accounts.AccountService;
+import ai.usheru.accounts.Role;
+import ai.usheru.support.KaribuTest;
+
+class UsersViewTest extends KaribuTest {
+
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    void theListShowsEveryUser() {
+        var user = aUser();
+        users.create(user);
+
+        openAsAdmin();
+
+        assertThat(emailsIn(_get(UsersView.class).grid())).contains(ADMIN_EMAIL, user.email());
+    }
+
+    @Test
+    void theDialogCreatesAScopedUserWithQuotas() {
+        openAsAdmin();
+        String email = "new-" + UUID.randomUUID() + "@client.test";
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
+        var dialog = _get(CreateUserDialog.class);
+
+        dialog.email.setValue(email);
+        dialog.password.setValue("long-enough-1");
+        dialog.role.setValue(Role.USER);
+        dialog.client.setValue("Cineworld Test");
+        dialog.regions.setValue(Set.copyOf(dialog.regions.getListDataView().getItems()
+                .filter(region -> region.code().equals("DE")).toList()));
+        dialog.queriesPerDay.setValue(25);
+        dialog.usdPerMonth.setValue(new BigDecimal("40"));
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        assertThat(emailsIn(_get(UsersView.class).grid())).contains(email);
+        Account created = find(email);
+        assertThat(created.scope().regions()).containsExactly("DE");
+        assertThat(created.clientName()).isEqualTo("Cineworld Test");
+        assertThat(created.quota().queriesPerDay()).isEqualTo(25);
+        assertThat(created.quota().usdPerMonth()).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void aTakenEmailIsShownOnTheEmailFieldAndTheDialogStaysOpen() {
+        var existing = aUser();
+        users.create(existing);
+        openAsAdmin();
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
+        var dialog = _get(CreateUserDialog.class);
+
+        dialog.email.setValue(existing.email());
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat(dialog.email.getErrorMessage()).contains("exists already");
+    }
+
+    @Test
+    void aShortPasswordIsExplainedOnThePasswordField() {
+        openAsAdmin();
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
+        var dialog = _get(CreateUserDialog.class);
+
+        dialog.email.setValue("short-" + UUID.randomUUID() + "@client.test");
+        dialog.password.setValue("short");
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.password.isInvalid()).isTrue();
+        assertThat(dialog.password.getErrorMessage()).contains("8 characters");
+    }
+
+    @Test
+    void theBlockButtonBlocksTheAccount() {
+        var user = aUser();
+        users.create(user);
+        openAsAdmin();
+        var grid = _get(UsersView.class).grid();
+        int row = emailsIn(grid).indexOf(user.email());
+
+        ButtonKt._click((Button) GridKt._getCellComponent(grid, row, "access"));
+
+        assertThat(find(user.email()).blocked()).isTrue();
+        assertThat(((Button) GridKt._getCellComponent(grid, emailsIn(grid).indexOf(user.email()), "access")).getText())
+                .isEqualTo("Unblock");
+    }
+
+    private void openAsAdmin() {
+        signInAs(ADMIN_EMAIL);
+        UI.getCurrent().navigate("admin/users");
+    }
+
+    private Account find(String email) {
+        return accounts.list().stream().filter(account -> account.email().equals(email)).findFirst().orElseThrow();
+    }
+
+    private static List<String> emailsIn(Grid<Account> grid) {
+        var emails = new ArrayList<String>();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            emails.add(GridKt._get(grid, row).email());
+        }
+        return emails;
+    }
+}
