@@ -44,14 +44,14 @@ import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
-  if (key === 'f7484540b8380414677b170a1788681087a315c42b14f733ef13333f44677c79') {
-    pending.push(import('./chunks/chunk-41bb1be5ac3cf0d59be24bb094bebe92564e743e99514e4ef90116f4499c398e.js'));
+  if (key === '58cdb3e28d300e020c5fa7f856b28bffb76ef9261a69175935b21dfb6f8d4498') {
+    pending.push(import('./chunks/chunk-7b184a66ef015fa787adab40395b4e6c3a9a16a18917d805e6e59752c07fc791.js'));
   }
   if (key === '84920345d46ce23e84d243390b852f5d502fa8811edad6c4aef08f0b2bfcaf03') {
     pending.push(import('./chunks/chunk-7b184a66ef015fa787adab40395b4e6c3a9a16a18917d805e6e59752c07fc791.js'));
   }
-  if (key === '58cdb3e28d300e020c5fa7f856b28bffb76ef9261a69175935b21dfb6f8d4498') {
-    pending.push(import('./chunks/chunk-7b184a66ef015fa787adab40395b4e6c3a9a16a18917d805e6e59752c07fc791.js'));
+  if (key === 'f7484540b8380414677b170a1788681087a315c42b14f733ef13333f44677c79') {
+    pending.push(import('./chunks/chunk-41bb1be5ac3cf0d59be24bb094bebe92564e743e99514e4ef90116f4499c398e.js'));
   }
   return Promise.all(pending);
 }

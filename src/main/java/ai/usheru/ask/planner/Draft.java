@@ -1,0 +1,48 @@
+package ai.usheru.ask.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one question said, before defaults and before merging with the thread's previous plan. Null
+ * means "not said", which is what lets a follow-up keep the rest of the previous plan.
+ */
+final class Draft {
+
+    String metric;
+    String aggregate;
+    /** Dimensions the question broke down by; null when it named none. */
+    List<String> groupBy;
+    final List<QueryPlan.Filter> filters = new ArrayList<>();
+    String order;
+    Integer limit;
+    /** The question asks about individual films ("which film", "top 5 comedies", "list ... films"). */
+    boolean aboutFilms;
+    /** The question wants one answer ("which distributor", "the highest-grossing comedy"). */
+    boolean singular;
+    /** Words that refer back to the previous answer ("what about", "those", "them"). */
+    boolean refersBack;
+    /** The question compares named values ("compare", "versus", "more in X than in Y"). */
+    boolean compares;
+    /** A genre word used as a noun for films ("comedies"), which a ranking is then about. */
+    String filmNoun;
+    /** Something the question asks for that the plan cannot express; the planner will say so. */
+    String unsupported;
+
+    boolean hasYearFilter() {
+        return filters.stream().anyMatch(filter -> filter.field().equals("year"));
+    }
+
+    boolean isEmpty() {
+        return metric == null && groupBy == null && filters.isEmpty() && order == null && limit == null && !aboutFilms;
+    }
+
+    void addGroupBy(String dimension) {
+        if (groupBy == null) {
+            groupBy = new ArrayList<>();
+        }
+        if (!groupBy.contains(dimension)) {
+            groupBy.add(dimension);
+        }
+    }
+}

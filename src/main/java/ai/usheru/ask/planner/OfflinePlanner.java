@@ -1,0 +1,190 @@
+package ai.usheru.ask.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ai.usheru.ask.Intent;
+
+/**
+ * The deterministic question planner: English in, a {@link QueryPlan} and its SQL out, with no
+ * language model. It recognises greetings, out-of-scope requests and predictions, resolves
+ * follow-ups against the previous plan of the thread, and says so when it does not understand.
+ */
+public final class OfflinePlanner {
+
+    private static final Pattern GREETING = Pattern.compile(
+            "^\\s*(hi|hello|hey|hiya|good (morning|afternoon|evening)|thanks|thank you|cheers|help|what can you do|who are you|"
+                    + "how does this work|what do you know)\\b[\\s!?.,]*(there|again)?[\\s!?.]*$");
+    private static final Pattern HOSTILE = Pattern.compile(
+            "\\b(drop|truncate|delete|insert|update|alter|grant|revoke|create)\\s+(table|from|into|database|schema|user|all|the|index|view|role)\\b"
+                    + "|\\b(ignore|disregard|forget|override|bypass|disable|circumvent|remove|lift)\\b.{0,40}\\b(instructions?|rules?|restrictions?|"
+                    + "scope|limits?|filters?|guard|security|permissions?|prompt)\\b"
+                    + "|\\b(system prompt|jailbreak|developer mode|sudo|as an admin|other users?'?s?|another user|passwords?|api keys?|"
+                    + "credentials|secret|pretend (you|to be)|act as)\\b|;\\s*--|\\bunion\\s+select\\b");
+    private static final Pattern OFF_TOPIC = Pattern.compile(
+            "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
+                    + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
+                    + "news|horoscope|lottery|meaning of life|time is it|what day is)\\b");
+    private static final Pattern FILM_WORDS = Pattern.compile(
+            "\\b(films?|movies?|box[- ]office|gross\\w*|takings|revenue|genres?|directors?|directed|cinemas?|releases?|released|"
+                    + "budgets?|ratings?|rated|imdb|rotten tomatoes|distributors?|studios?|admissions|screens|tickets|titles?|"
+                    + "comed(y|ies)|dramas?|horror|thrillers?|westerns?|documentar(y|ies)|franchise|sequels?|opening|weekly|"
+                    + "regions?|territor(y|ies)|countries|country|mpaa|blockbusters?|hits?|flops?)\\b");
+    private static final Pattern PREDICTION = Pattern.compile(
+            "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|"
+                    + "will .{0,40}\\b(make|gross|earn|take)|next year'?s?|expected (box office|gross|revenue))\\b");
+
+    private final Vocabulary vocabulary;
+    private final QuestionParser parser;
+    private final SqlCompiler compiler;
+
+    public OfflinePlanner(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.parser = new QuestionParser(vocabulary);
+        this.compiler = new SqlCompiler(vocabulary.model());
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public PlannerOutcome plan(String question, QueryPlan previous) {
+        String lower = question.toLowerCase(Locale.ROOT).strip();
+        if (lower.isEmpty()) {
+            return PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "Please type a question about films or box office.");
+        }
+        if (HOSTILE.matcher(lower).find()) {
+            return PlannerOutcome.reply(Intent.OUT_OF_SCOPE,
+                    "I can only answer questions about films and box office within the data you have access to, "
+                            + "and I cannot change data, settings or access rules.");
+        }
+        if (GREETING.matcher(lower).find()) {
+            return PlannerOutcome.reply(Intent.GREETING, "Hello! Ask me about films and box office, for example "
+                    + "“Top 10 films in my region”, “Box office by genre in 2009” or “How many films did Steven Spielberg direct in the 1990s?”.");
+        }
+        boolean filmRelated = FILM_WORDS.matcher(lower).find();
+        if (OFF_TOPIC.matcher(lower).find() && !(filmRelated && !lower.contains("weather"))) {
+            return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
+                    + "films, their box office, ratings, budgets, directors and distributors.");
+        }
+        if (PREDICTION.matcher(lower).find()) {
+            return forecast(question);
+        }
+
+        Draft draft = parser.parse(question);
+        if (draft.isEmpty() && !filmRelated) {
+            return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
+                    + "films, their box office, ratings, budgets, directors and distributors.");
+        }
+        if (draft.unsupported != null) {
+            return notUnderstood("I cannot compute " + draft.unsupported + " offline yet.");
+        }
+        boolean followUp = previous != null && (draft.refersBack || draft.metric == null && draft.groupBy == null && !draft.aboutFilms
+                && draft.limit == null);
+        QueryPlan plan = followUp ? merge(previous, draft) : complete(draft);
+        if (plan == null) {
+            return notUnderstood("I could not work out what to measure.");
+        }
+        return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, compiler.compile(plan), null, null);
+    }
+
+    /** Compiles a plan that did not come from a question (for example a dashboard tile). */
+    public String compile(QueryPlan plan) {
+        return compiler.compile(plan);
+    }
+
+    private PlannerOutcome notUnderstood(String why) {
+        return PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, why + " Try naming what to measure and for what, for example "
+                + "“Top 5 films by box office in Germany in 2009”, “Average IMDb rating of horror films” or "
+                + "“Box office by genre for films released in the 1990s”.");
+    }
+
+    /** Fills in what a fresh question left unsaid. */
+    private QueryPlan complete(Draft draft) {
+        String metric = draft.metric;
+        List<String> groupBy = draft.groupBy == null ? new ArrayList<>() : new ArrayList<>(draft.groupBy);
+        if (metric == null) {
+            metric = draft.filters.stream().filter(QueryPlan.Filter::isThreshold)
+                    .map(QueryPlan.Filter::field).filter(field -> !field.equals("year")).findFirst().orElse("box_office");
+        }
+        if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films")) {
+            groupBy.add(0, "film");
+        }
+        if (draft.compares && groupBy.isEmpty()) {
+            for (String field : List.of("region", "year", "genre", "distributor", "director", "title", "territory")) {
+                var filters = draft.filters.stream().filter(filter -> filter.field().equals(field)).toList();
+                if (!filters.isEmpty() && filters.getFirst().values().size() > 1) {
+                    groupBy.add(field.equals("title") ? "film" : field);
+                    break;
+                }
+            }
+        }
+        String order = draft.order;
+        Integer limit = draft.limit;
+        if (groupBy.isEmpty() && draft.filmNoun != null && (order != null || limit != null)) {
+            groupBy.add("film");
+            boolean plural = draft.filmNoun.endsWith("s") || draft.filmNoun.endsWith("ies");
+            limit = limit == null && !plural ? Integer.valueOf(1) : limit;
+        }
+        if (groupBy.isEmpty() && (draft.limit != null || draft.singular && draft.order != null)) {
+            groupBy.add("film");
+        }
+        if (draft.singular && limit == null && !groupBy.isEmpty()) {
+            limit = 1;
+            order = order == null ? "desc" : order;
+        }
+        return new QueryPlan(vocabulary.model().code(), metric, draft.aggregate, groupBy, draft.filters, order, limit);
+    }
+
+    /** A follow-up keeps the previous plan and replaces only what the new question says. */
+    private QueryPlan merge(QueryPlan previous, Draft draft) {
+        var filters = new ArrayList<>(previous.filters());
+        for (QueryPlan.Filter filter : draft.filters) {
+            filters.removeIf(old -> old.field().equals(filter.field()));
+            filters.add(filter);
+        }
+        String metric = draft.metric == null ? previous.metric() : draft.metric;
+        String aggregate = draft.metric == null && draft.aggregate == null ? previous.aggregate() : draft.aggregate;
+        List<String> groupBy = draft.groupBy == null ? previous.groupBy() : draft.groupBy;
+        if (draft.aboutFilms && !groupBy.contains("film")) {
+            groupBy = new ArrayList<>(List.of("film"));
+        }
+        String order = draft.order == null ? previous.order() : draft.order;
+        Integer limit = draft.limit != null ? draft.limit : draft.singular && draft.order != null ? Integer.valueOf(1) : previous.limit();
+        return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit);
+    }
+
+    private static final Pattern FRANCHISE = Pattern.compile(
+            "\\b(?:for|of|about|on)\\s+(?:the\\s+)?\"?([A-Z0-9][\\w':&.-]*(?:\\s+(?:[A-Z0-9][\\w':&.-]*|of|the|and|in))*)\"?");
+
+    private PlannerOutcome forecast(String question) {
+        String franchise = null;
+        Matcher candidate = FRANCHISE.matcher(question);
+        while (candidate.find() && franchise == null) {
+            String phrase = candidate.group(1).replaceAll("\\s+(franchise|series|films|movies|saga|trilogy)$", "").strip();
+            String lower = phrase.toLowerCase(Locale.ROOT);
+            if (lower.length() >= 3 && vocabulary.titles.stream().anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(lower))) {
+                franchise = phrase;
+            }
+        }
+        Draft draft = parser.parse(franchise == null ? question : question.replace(franchise, " "));
+        var filters = new ArrayList<>(draft.filters.stream()
+                .filter(filter -> !filter.field().equals("title") && !filter.field().equals("year")).toList());
+        String metric = draft.metric != null && !draft.metric.startsWith("count:") ? draft.metric : "box_office";
+        filters.add(franchise != null
+                ? QueryPlan.Filter.compare("title_contains", "like", franchise.toLowerCase(Locale.ROOT))
+                : QueryPlan.Filter.compare("year", ">=", vocabulary.latestYear - 15));
+        var plan = new QueryPlan(vocabulary.model().code(), metric, null, List.of("year"), filters, null, null);
+        String sql = compiler.compile(plan);
+        return new PlannerOutcome(Intent.PREDICTION, plan, sql, null,
+                new PlannerOutcome.Forecast(franchise == null ? "all films" : "the " + franchise + " films", vocabulary.latestYear + 1));
+    }
+
+    static Set<String> timeDimensions() {
+        return Set.of("year", "month", "decade", "week", "calendar_week");
+    }
+}

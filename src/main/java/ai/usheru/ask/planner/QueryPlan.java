@@ -1,0 +1,80 @@
+package ai.usheru.ask.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a question asks for, independent of SQL: a metric, how to aggregate it, what to break it down
+ * by, which rows count, and how to order and cut the result. Plans are stored with each answer so
+ * that a follow-up can change part of the previous one.
+ *
+ * @param metric name of a semantic-model metric, or {@code count:<dimension>} for "how many directors"
+ * @param aggregate {@code avg}, {@code max} or {@code min} to override the metric's own aggregate, or null
+ * @param groupBy dimension names, outermost first
+ * @param filters conditions on rows (all must hold)
+ * @param order {@code desc}, {@code asc}, or null for the natural order of the breakdown
+ * @param limit how many rows, or null for all
+ */
+public record QueryPlan(
+        String datamart,
+        String metric,
+        String aggregate,
+        List<String> groupBy,
+        List<Filter> filters,
+        String order,
+        Integer limit) {
+
+    public QueryPlan {
+        groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
+        filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+
+    /**
+     * A condition. {@code field} is a dimension name ({@code genre}, {@code region}, {@code director}
+     * ...), {@code title}, {@code year}, {@code week}, or a metric name for thresholds
+     * ({@code budget}, {@code imdb_rating}, {@code box_office} on a film's total). {@code op} is
+     * {@code in}, {@code between}, {@code like} (for {@code title_contains}), {@code >}, {@code >=}, {@code <}, {@code <=} or {@code =}.
+     */
+    public record Filter(String field, String op, List<Object> values) {
+
+        public Filter {
+            values = List.copyOf(values);
+        }
+
+        public static Filter in(String field, List<?> values) {
+            return new Filter(field, "in", new ArrayList<>(values));
+        }
+
+        public static Filter compare(String field, String op, Object value) {
+            return new Filter(field, op, List.of(value));
+        }
+
+        public boolean isThreshold() {
+            return !"in".equals(op);
+        }
+    }
+
+    public List<Filter> filtersOn(String field) {
+        return filters.stream().filter(filter -> filter.field().equals(field)).toList();
+    }
+
+    public boolean hasFilterOn(String field) {
+        return filters.stream().anyMatch(filter -> filter.field().equals(field));
+    }
+
+    public QueryPlan withFilters(List<Filter> newFilters) {
+        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit);
+    }
+
+    public QueryPlan withGroupBy(List<String> newGroupBy) {
+        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit);
+    }
+
+    public QueryPlan withOrderAndLimit(String newOrder, Integer newLimit) {
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit);
+    }
+
+    public QueryPlan withMetric(String newMetric, String newAggregate) {
+        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit);
+    }
+}

@@ -1,0 +1,640 @@
+package ai.usheru.ask.planner;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ai.usheru.semantic.SemanticModel;
+
+/**
+ * Reads an English question into a {@link Draft}: entities linked against the warehouse's own values,
+ * then time ranges, money and thresholds, then the metric, the breakdown and the ordering. Each step
+ * blanks out the words it used, so later steps do not read them again.
+ */
+final class QuestionParser {
+
+    /** Capitalised words that are not film titles when they stand alone. */
+    private static final Set<String> COMMON_WORDS = Set.of(
+            "what", "which", "who", "how", "top", "show", "list", "compare", "total", "the", "and", "give", "tell", "find",
+            "big", "good", "life", "made", "may", "moon", "milk", "fame", "envy", "hero", "kids", "bait", "bang", "blow",
+            "cure", "fled", "jack", "dick", "amen", "hook", "up", "it", "her", "crash", "rush", "taken", "next", "wanted",
+            "rent", "stay", "click", "signs", "speed", "home", "go!", "only", "films", "movies", "average", "best",
+            "highest", "number", "predict", "forecast", "among", "between", "from", "since", "after", "before", "during",
+            "in", "for", "of", "on", "by", "per", "each", "every", "all", "any", "most", "least", "lowest", "worst",
+            "genre", "director", "directors", "drama", "comedy", "action", "horror", "western", "musical", "adventure",
+            "documentary", "fantasy", "remake", "source", "year", "years", "region", "regions", "territory", "budget",
+            "admissions", "screens", "rating", "ratings", "opening", "week", "weekly", "worldwide", "global", "us", "uk",
+            "domestic", "international", "say", "pi", "rated", "released", "release", "titles", "title", "name");
+
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5),
+            Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20),
+            Map.entry("fifty", 50), Map.entry("hundred", 100));
+
+    private static final String NUMBER = "(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty|hundred)";
+    private static final String YEAR = "((?:19|20)\\d{2})";
+
+    private static final Pattern RANGE = Pattern.compile(
+            "\\b(?:between|from)\\s+" + YEAR + "\\s+(?:and|to|until|till|through|-|–)\\s+" + YEAR + "\\b|\\b" + YEAR + "\\s*(?:-|–|to|through)\\s*" + YEAR + "\\b");
+    private static final Pattern AFTER = Pattern.compile(
+            "\\b(after|since|from|starting(?: in| from)?|post)\\s+(?:the\\s+year\\s+)?" + YEAR + "(\\s+(?:on|onwards|onward|and later|or later))?\\b");
+    private static final Pattern BEFORE = Pattern.compile(
+            "\\b(before|prior to|until|up to|up until|pre|through|earlier than)\\s+" + YEAR + "\\b");
+    private static final Pattern DECADE = Pattern.compile(
+            "\\b(?:the\\s+)?(?:(1[89]\\d0|20[0-2]0)'?s|['’](\\d0)s|(\\d0)'?s)\\b");
+    private static final Pattern SINGLE_YEAR = Pattern.compile("(?<![\\d$.,])" + YEAR + "(?![\\d%])");
+    private static final Pattern MONEY = Pattern.compile(
+            "(\\$\\s?)?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(million|mn|m|billion|bn|b|thousand|k)?\\b");
+    private static final Pattern COMPARATOR = Pattern.compile(
+            "\\b(more than|greater than|higher than|bigger than|larger than|over|above|exceeding|in excess of|at least|no less than|"
+                    + "minimum of|under|below|less than|lower than|smaller than|fewer than|at most|no more than|maximum of|exactly|"
+                    + ">=|<=|>|<)\\s*");
+    private static final Pattern TOP_N = Pattern.compile("\\b(top|first|bottom|last|best|worst)\\s+" + NUMBER + "\\b");
+    private static final Pattern N_THINGS = Pattern.compile(
+            "\\b" + NUMBER + "\\s+(?:best|highest|top|biggest|largest|most|lowest|worst|least|smallest|leading|"
+                    + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z-]+\\s+)?(films|movies|titles|genres|distributors|"
+                    + "directors|studios|regions|countries|territories|years|comedies|dramas|thrillers|westerns|musicals|"
+                    + "documentaries|horror films|action films|pictures|releases)\\b");
+
+    private final Vocabulary vocabulary;
+    private final SemanticModel model;
+
+    QuestionParser(Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+        this.model = vocabulary.model;
+    }
+
+    Draft parse(String question) {
+        var draft = new Draft();
+        var text = new Phrases(question.replace('’', '\'').replace('“', '"').replace('”', '"'));
+        readReferencesBack(text, draft);
+        readTitles(text, draft);
+        readPeople(text, draft);
+        readRegions(text, draft);
+        readMpaaRatings(text, draft);
+        readFilmNouns(text, draft);
+        readValues(text, draft);
+        readYears(text, draft);
+        readOpeningWeek(text, draft);
+        readThresholds(text, draft);
+        readTopN(text, draft);
+        readMetric(text, draft);
+        readBreakdown(text, draft);
+        readOrder(text, draft);
+        return draft;
+    }
+
+    // ---------------------------------------------------------------- references to the previous answer
+
+    private static final Pattern REFERS_BACK = Pattern.compile(
+            "^\\s*(what about|how about|and|what if|same for|same but|now|only|just|also|instead)\\b"
+                    + "|\\b(of them|those|these|them|that list|the same|instead|only those|just those)\\b");
+
+    private void readReferencesBack(Phrases text, Draft draft) {
+        if (REFERS_BACK.matcher(text.lower()).find()) {
+            draft.refersBack = true;
+        }
+        if (Pattern.compile("\\b(worldwide|globally|global|all regions|every region|internationally|world-wide|everywhere)\\b")
+                .matcher(text.lower()).find()) {
+            // Explicitly worldwide: a follow-up drops the previous region filter.
+            draft.filters.add(QueryPlan.Filter.in("region", List.of()));
+        }
+    }
+
+    // ---------------------------------------------------------------- entities from the warehouse
+
+    private void readTitles(Phrases text, Draft draft) {
+        var found = new LinkedHashSet<String>();
+        Matcher quoted = Pattern.compile("\"([^\"]+)\"").matcher(text.remaining());
+        while (quoted.find()) {
+            for (String title : vocabulary.titles) {
+                if (title.equalsIgnoreCase(quoted.group(1).strip())) {
+                    found.add(title);
+                    text.consume(quoted.start(), quoted.end());
+                    break;
+                }
+            }
+        }
+        for (String title : vocabulary.titles) {
+            int at = text.find(title, 0, true);
+            while (at >= 0) {
+                if (isTitleMention(text, title, at)) {
+                    found.add(title);
+                    text.consume(at, at + title.length());
+                    break;
+                }
+                at = text.find(title, at + 1, true);
+            }
+        }
+        if (!found.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("title", List.copyOf(found)));
+        }
+    }
+
+    private static boolean isTitleMention(Phrases text, String title, int at) {
+        String said = text.original().substring(at, at + title.length());
+        boolean exactCase = said.equals(title);
+        boolean numeric = title.chars().allMatch(ch -> Character.isDigit(ch));
+        if (numeric) {
+            return Set.of("film", "movie", "title").contains(text.wordBefore(at));
+        }
+        boolean singleWord = !title.contains(" ");
+        if (singleWord) {
+            return exactCase && Character.isUpperCase(title.charAt(0)) && !COMMON_WORDS.contains(title.toLowerCase(Locale.ROOT))
+                    && title.length() > 2;
+        }
+        if (title.length() >= 12) {
+            return true;
+        }
+        // Short multi-word titles ("The Ring") must be written as titles are.
+        return exactCase && Character.isUpperCase(said.charAt(0)) && !COMMON_WORDS.contains(title.toLowerCase(Locale.ROOT));
+    }
+
+    private void readPeople(Phrases text, Draft draft) {
+        var found = new LinkedHashSet<String>();
+        for (String person : vocabulary.people) {
+            int at = text.find(person, 0, true);
+            if (at >= 0) {
+                found.add(person);
+                text.consume(at, at + person.length());
+            }
+        }
+        Matcher word = Pattern.compile("\\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)('s|s')?\\b").matcher(text.remaining());
+        while (word.find()) {
+            String lower = word.group(1).toLowerCase(Locale.ROOT);
+            List<String> people = vocabulary.peopleByLastName.get(lower);
+            boolean possessive = word.group(2) != null;
+            if (people != null && (possessive || !COMMON_WORDS.contains(lower)) && (word.start() > 0 || possessive)) {
+                found.addAll(people);
+                text.consume(word.start(), word.end());
+            }
+        }
+        if (!found.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("director", List.copyOf(found)));
+        }
+    }
+
+    private static final Map<String, String> TERRITORIES = Map.ofEntries(
+            Map.entry("emea", "EMEA"), Map.entry("europe", "EMEA"), Map.entry("european", "EMEA"),
+            Map.entry("apac", "APAC"), Map.entry("asia", "APAC"), Map.entry("asia-pacific", "APAC"), Map.entry("asia pacific", "APAC"),
+            Map.entry("asian", "APAC"), Map.entry("latin america", "Latin America"), Map.entry("latin american", "Latin America"),
+            Map.entry("south america", "Latin America"), Map.entry("latam", "Latin America"), Map.entry("north america", "North America"));
+
+    private void readRegions(Phrases text, Draft draft) {
+        var territories = new LinkedHashSet<String>();
+        TERRITORIES.entrySet().stream()
+                .sorted((a, b) -> b.getKey().length() - a.getKey().length())
+                .forEach(entry -> {
+                    int at = text.find(entry.getKey(), 0, true);
+                    if (at >= 0 && !(entry.getKey().equals("north america") && text.find("north american", 0, true) == at)) {
+                        territories.add(entry.getValue());
+                        text.consume(at, at + entry.getKey().length());
+                    }
+                });
+        var regions = new LinkedHashSet<String>();
+        for (var entry : vocabulary.regionPhrases.entrySet()) {
+            String phrase = entry.getKey();
+            boolean caseMatters = phrase.length() <= 4;
+            String wanted = caseMatters ? phrase.toUpperCase(Locale.ROOT) : phrase;
+            int at = text.find(wanted, 0, !caseMatters);
+            while (at >= 0) {
+                regions.add(entry.getValue());
+                text.consume(at, at + phrase.length());
+                at = text.find(wanted, at + 1, !caseMatters);
+            }
+        }
+        for (String code : vocabulary.regionNames.keySet()) {
+            int at = text.find(code, 0, false);
+            if (at >= 0) {
+                regions.add(code);
+                text.consume(at, at + code.length());
+            }
+        }
+        if (!regions.isEmpty()) {
+            draft.filters.removeIf(filter -> filter.field().equals("region"));
+            draft.filters.add(QueryPlan.Filter.in("region", List.copyOf(regions)));
+        }
+        if (!territories.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("territory", List.copyOf(territories)));
+        }
+    }
+
+    private static final Pattern MPAA = Pattern.compile(
+            "\\b(?:rated\\s+)?(PG-13|NC-17|PG)\\b|\\brated\\s+(R|G)\\b|\\b(R|G)(?:-|\\s)rated\\b|\\b(R|G)\\s+(?:films|movies)\\b");
+
+    private void readMpaaRatings(Phrases text, Draft draft) {
+        var found = new LinkedHashSet<String>();
+        Matcher matcher = MPAA.matcher(text.remaining());
+        while (matcher.find()) {
+            for (int group = 1; group <= 4; group++) {
+                if (matcher.group(group) != null) {
+                    found.add(matcher.group(group));
+                }
+            }
+            String matched = matcher.group();
+            int keep = matched.endsWith("films") || matched.endsWith("movies") ? matched.lastIndexOf(' ') : matched.length();
+            text.consume(matcher.start(), matcher.start() + keep);
+        }
+        if (text.find("not rated", 0, true) >= 0 || text.find("unrated", 0, true) >= 0) {
+            found.add("Not Rated");
+        }
+        if (!found.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("mpaa_rating", List.copyOf(found)));
+        }
+    }
+
+    private void readValues(Phrases text, Draft draft) {
+        for (var dimension : vocabulary.valuePhrases.entrySet()) {
+            if (dimension.getKey().equals("mpaa_rating")) {
+                continue;
+            }
+            var found = new LinkedHashSet<String>();
+            for (var phrase : dimension.getValue().entrySet()) {
+                String words = phrase.getKey();
+                boolean caseMatters = words.length() <= 4;
+                String wanted = caseMatters ? phrase.getValue().equalsIgnoreCase(words) ? phrase.getValue() : capitalise(words) : words;
+                int at = text.find(wanted, 0, !caseMatters);
+                if (at >= 0) {
+                    found.add(phrase.getValue());
+                    text.consume(at, at + words.length());
+                }
+            }
+            if (!found.isEmpty()) {
+                draft.filters.add(QueryPlan.Filter.in(dimension.getKey(), List.copyOf(found)));
+            }
+        }
+    }
+
+    /** Genre words that also stand for the films themselves: "the highest-grossing comedy". */
+    private static final Pattern FILM_NOUN = Pattern.compile(
+            "\\b(comed(?:y|ies)|dramas?|thrillers?|westerns?|musicals?|documentar(?:y|ies)|romcoms?|rom-coms?|blockbusters?|"
+                    + "horror (?:film|movie)s?|action (?:film|movie)s?|remakes?|sequels?|superhero (?:film|movie)s?)\\b");
+
+    private void readFilmNouns(Phrases text, Draft draft) {
+        Matcher noun = FILM_NOUN.matcher(text.original().toLowerCase(Locale.ROOT));
+        if (noun.find()) {
+            draft.filmNoun = noun.group(1);
+        }
+    }
+
+    private static String capitalise(String words) {
+        return words.length() <= 3 ? words.toUpperCase(Locale.ROOT) : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    // ---------------------------------------------------------------- time
+
+    private void readYears(Phrases text, Draft draft) {
+        String lower = text.lower();
+        Matcher range = RANGE.matcher(lower);
+        if (range.find()) {
+            int from = Integer.parseInt(range.group(1) != null ? range.group(1) : range.group(3));
+            int to = Integer.parseInt(range.group(2) != null ? range.group(2) : range.group(4));
+            draft.filters.add(new QueryPlan.Filter("year", "between", List.of(Math.min(from, to), Math.max(from, to))));
+            text.consume(range.start(), range.end());
+            return;
+        }
+        Matcher decade = DECADE.matcher(lower);
+        if (decade.find()) {
+            int start;
+            if (decade.group(1) != null) {
+                start = Integer.parseInt(decade.group(1));
+            } else {
+                int twoDigits = Integer.parseInt(decade.group(2) != null ? decade.group(2) : decade.group(3));
+                start = twoDigits <= 10 ? 2000 + twoDigits : 1900 + twoDigits;
+            }
+            draft.filters.add(new QueryPlan.Filter("year", "between", List.of(start, start + 9)));
+            text.consume(decade.start(), decade.end());
+            return;
+        }
+        Matcher after = AFTER.matcher(lower);
+        if (after.find()) {
+            boolean inclusive = !after.group(1).equals("after") && !after.group(1).equals("post") || after.group(3) != null;
+            draft.filters.add(QueryPlan.Filter.compare("year", inclusive ? ">=" : ">", Integer.parseInt(after.group(2))));
+            text.consume(after.start(), after.end());
+        }
+        Matcher before = BEFORE.matcher(text.lower());
+        if (before.find()) {
+            boolean inclusive = Set.of("until", "up to", "up until", "through").contains(before.group(1));
+            draft.filters.add(QueryPlan.Filter.compare("year", inclusive ? "<=" : "<", Integer.parseInt(before.group(2))));
+            text.consume(before.start(), before.end());
+        }
+        if (draft.hasYearFilter()) {
+            return;
+        }
+        var years = new ArrayList<Object>();
+        Matcher single = SINGLE_YEAR.matcher(text.lower());
+        while (single.find()) {
+            if (isMoneyAhead(text.lower(), single.end())) {
+                continue;
+            }
+            years.add(Integer.parseInt(single.group(1)));
+            text.consume(single.start(), single.end());
+        }
+        Matcher relative = Pattern.compile("\\b(this|last|latest|most recent|previous)\\s+year\\b").matcher(text.lower());
+        if (years.isEmpty() && relative.find()) {
+            int latest = vocabulary.latestYear;
+            years.add(relative.group(1).equals("last") || relative.group(1).equals("previous") ? latest - 1 : latest);
+            text.consume(relative.start(), relative.end());
+        }
+        if (!years.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("year", years));
+        }
+    }
+
+    private static boolean isMoneyAhead(String lower, int end) {
+        return Pattern.compile("^\\s*(million|billion|m\\b|bn\\b|k\\b)").matcher(lower.substring(end)).find();
+    }
+
+    private void readOpeningWeek(Phrases text, Draft draft) {
+        Matcher opening = Pattern.compile("\\b(opening|first|debut|launch)[ -](week|weekend)s?\\b|\\bopened\\b|\\bon opening\\b")
+                .matcher(text.lower());
+        if (opening.find()) {
+            draft.filters.add(QueryPlan.Filter.in("week", List.of(1)));
+            text.consume(opening.start(), opening.end());
+        }
+    }
+
+    // ---------------------------------------------------------------- numbers: thresholds and top N
+
+    private void readThresholds(Phrases text, Draft draft) {
+        Matcher comparator = COMPARATOR.matcher(text.lower());
+        while (comparator.find()) {
+            String rest = text.lower().substring(comparator.end());
+            Matcher amount = MONEY.matcher(rest);
+            if (!amount.lookingAt() || amount.group(2) == null) {
+                continue;
+            }
+            BigDecimal value = new BigDecimal(amount.group(2).replace(",", ""));
+            String unit = amount.group(3);
+            boolean money = amount.group(1) != null || unit != null;
+            if (unit != null) {
+                value = value.multiply(switch (unit) {
+                    case "million", "mn", "m" -> BigDecimal.valueOf(1_000_000);
+                    case "billion", "bn", "b" -> BigDecimal.valueOf(1_000_000_000);
+                    default -> BigDecimal.valueOf(1_000);
+                });
+            }
+            int end = comparator.end() + amount.end();
+            String after = text.lower().substring(end);
+            String metric = metricBefore(text.lower().substring(Math.max(0, comparator.start() - 60), comparator.start()));
+            if (Pattern.compile("^\\s*(minutes|mins|min)\\b").matcher(after).find()) {
+                metric = "running_time";
+            } else if (Pattern.compile("^\\s*(admissions|tickets)\\b").matcher(after).find()) {
+                metric = "admissions";
+            } else if (Pattern.compile("^\\s*(votes)\\b").matcher(after).find()) {
+                metric = "imdb_votes";
+            } else if (Pattern.compile("^\\s*(screens)\\b").matcher(after).find()) {
+                metric = "screens";
+            }
+            if (metric == null) {
+                metric = money ? "box_office" : null;
+            }
+            if (metric == null && Pattern.compile("\\b(rated|rating|score)\\b").matcher(text.lower()).find()) {
+                metric = value.compareTo(BigDecimal.TEN) <= 0 ? "imdb_rating" : "rt_rating";
+            }
+            if (metric == null) {
+                continue;
+            }
+            if (metric.equals("imdb_rating") && value.compareTo(BigDecimal.TEN) > 0) {
+                metric = "rt_rating";
+            }
+            draft.filters.add(QueryPlan.Filter.compare(metric, opOf(comparator.group(1)), value));
+            text.consume(comparator.start(), end);
+            comparator = COMPARATOR.matcher(text.lower());
+        }
+    }
+
+    private static String opOf(String comparator) {
+        return switch (comparator) {
+            case "at least", "no less than", "minimum of", ">=" -> ">=";
+            case "under", "below", "less than", "lower than", "smaller than", "fewer than", "<" -> "<";
+            case "at most", "no more than", "maximum of", "<=" -> "<=";
+            case "exactly" -> "=";
+            default -> ">";
+        };
+    }
+
+    /** The metric named last in {@code window} (the words just before a comparison), or null. */
+    private String metricBefore(String window) {
+        String best = null;
+        int bestAt = -1;
+        for (SemanticModel.Metric metric : model.metrics()) {
+            for (String synonym : metric.synonyms()) {
+                if (metric.name().equals("films")) {
+                    continue;
+                }
+                int at = window.lastIndexOf(synonym);
+                if (at >= 0 && Phrases.isBoundary(window, at - 1) && Phrases.isBoundary(window, at + synonym.length()) && at > bestAt) {
+                    best = metric.name();
+                    bestAt = at;
+                }
+            }
+        }
+        Matcher rated = Pattern.compile("\\b(rated|rating|score|scored)\\b").matcher(window);
+        while (rated.find()) {
+            if (rated.start() > bestAt) {
+                best = "imdb_rating";
+                bestAt = rated.start();
+            }
+        }
+        return best;
+    }
+
+    private void readTopN(Phrases text, Draft draft) {
+        Matcher top = TOP_N.matcher(text.lower());
+        if (top.find()) {
+            draft.limit = numberOf(top.group(2));
+            if (Set.of("bottom", "worst").contains(top.group(1))) {
+                draft.order = "asc";
+            }
+            // Only the number is used up: "top 3 genres" still names what to rank.
+            text.consume(top.start(2), top.end(2));
+            return;
+        }
+        Matcher things = N_THINGS.matcher(text.lower());
+        if (things.find()) {
+            Integer n = numberOf(things.group(1));
+            if (n != null && n <= 100) {
+                draft.limit = n;
+                text.consume(things.start(1), things.end(1));
+            }
+        }
+        if (draft.limit == null && Pattern.compile("\\btop\\b").matcher(text.lower()).find()) {
+            draft.limit = 10;
+        }
+    }
+
+    private static Integer numberOf(String word) {
+        if (word.chars().allMatch(Character::isDigit)) {
+            return Integer.parseInt(word);
+        }
+        return NUMBER_WORDS.get(word);
+    }
+
+    // ---------------------------------------------------------------- metric, breakdown, order
+
+    private static final List<String> METRIC_PRIORITY = List.of(
+            "roi", "ticket_price", "imdb_votes", "imdb_rating", "rt_rating", "running_time", "admissions", "screens", "budget", "box_office");
+
+    private void readMetric(Phrases text, Draft draft) {
+        String lower = text.lower();
+        Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)\\s+(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
+                .matcher(lower);
+        if (howMany.find()) {
+            String counted = dimensionNamed(howMany.group(2));
+            draft.metric = counted == null || counted.equals("film") ? "films" : "count:" + counted;
+            text.consume(howMany.start(), howMany.end(1));
+        }
+        Matcher mostFilms = Pattern.compile("\\b(most|fewest|least|more|fewer|highest number of|largest number of)\\s+(films|movies|titles|releases)\\b")
+                .matcher(text.lower());
+        if (draft.metric == null && mostFilms.find()) {
+            draft.metric = "films";
+            draft.order = mostFilms.group(1).equals("fewest") || mostFilms.group(1).equals("least") ? "asc" : "desc";
+            text.consume(mostFilms.start(), mostFilms.end());
+        }
+        if (Pattern.compile("\\b(average|avg|mean|typical)\\b").matcher(text.lower()).find()) {
+            draft.aggregate = "avg";
+        } else if (Pattern.compile("\\b(peak|maximum|max|highest single|widest)\\b").matcher(text.lower()).find()
+                && !Pattern.compile("\\b(which|what|who)\\b.*\\b(highest|maximum)\\b").matcher(text.lower()).find()) {
+            draft.aggregate = "max";
+        }
+        if (draft.metric != null && !draft.metric.equals("films")) {
+            return;
+        }
+        for (String name : METRIC_PRIORITY) {
+            SemanticModel.Metric metric = model.metric(name);
+            for (String synonym : metric.synonyms()) {
+                int at = text.find(synonym, 0, true);
+                if (at >= 0) {
+                    if (draft.metric == null || "films".equals(draft.metric) && !name.equals("box_office")) {
+                        draft.metric = draft.metric == null ? name : draft.metric;
+                    }
+                    if (draft.metric.equals("films") && draft.aggregate != null) {
+                        draft.metric = name;
+                    }
+                    text.consume(at, at + synonym.length());
+                    return;
+                }
+            }
+        }
+        if (draft.metric == null && Pattern.compile("\\b(best[- ]rated|highest[- ]rated|top[- ]rated|worst[- ]rated|lowest[- ]rated|rated|rating|ratings|score)\\b")
+                .matcher(text.lower()).find()) {
+            draft.metric = "imdb_rating";
+        }
+    }
+
+    private static final Pattern BREAKDOWN = Pattern.compile(
+            "\\b(by|per|for each|in each|for every|in every|across|each|every|broken down by|split by|grouped by|breakdown by|"
+                    + "break down by)\\s+(?:the\\s+|their\\s+|its\\s+)?([a-z&-]+(?:\\s[a-z&-]+)?)");
+    private static final Pattern SUBJECT = Pattern.compile(
+            "\\b(which|what|top|list|name|show me|show|rank|the|best|worst|biggest|highest-grossing|top-grossing|lowest-grossing|"
+                    + "most successful|least successful|successful|popular|most popular|leading|\\d+)\\s+(?:the\\s+|all\\s+|of\\s+the\\s+)?"
+                    + "([a-z&-]+(?:\\s[a-z&-]+)?)");
+
+    private void readBreakdown(Phrases text, Draft draft) {
+        String lower = text.lower();
+        Matcher breakdown = BREAKDOWN.matcher(lower);
+        while (breakdown.find()) {
+            String dimension = dimensionNamed(breakdown.group(2));
+            if (dimension != null) {
+                draft.addGroupBy(dimension.equals("film") ? "film" : dimension);
+                text.consume(breakdown.start(), breakdown.end());
+            }
+        }
+        lower = text.lower();
+        if (Pattern.compile("\\b(trend|over time|evolution|history)\\b").matcher(lower).find()) {
+            draft.addGroupBy(Pattern.compile("\\bweekly|week\\b").matcher(lower).find() ? "calendar_week" : "year");
+        } else if (Pattern.compile("\\b(weekly|week by week|week-by-week|weeks of|each week|per week|run)\\b").matcher(lower).find()) {
+            draft.addGroupBy("week");
+        } else if (Pattern.compile("\\b(yearly|annual|annually|year by year|year-by-year)\\b").matcher(lower).find()) {
+            draft.addGroupBy("year");
+        }
+        Matcher subject = SUBJECT.matcher(lower);
+        while (subject.find()) {
+            String dimension = dimensionNamed(subject.group(2));
+            if (dimension == null) {
+                continue;
+            }
+            String word = wordNaming(subject.group(2));
+            if (dimension.equals("film")) {
+                draft.aboutFilms = true;
+            } else {
+                draft.addGroupBy(dimension);
+            }
+            if (Set.of("which", "what", "the").contains(subject.group(1)) || subject.group(1).startsWith("highest")
+                    || subject.group(1).startsWith("most")) {
+                draft.singular = draft.singular || !isPlural(word);
+            }
+        }
+        if (Pattern.compile("\\bwhich (one|film|movie|title|picture)\\b|\\bwho\\b").matcher(lower).find()) {
+            draft.singular = true;
+            if (Pattern.compile("\\bwho\\b").matcher(lower).find() && draft.groupBy == null) {
+                draft.addGroupBy("director");
+            } else {
+                draft.aboutFilms = true;
+            }
+        }
+        if (Pattern.compile("\\b(films|movies|titles)\\b.*\\b(with their|and their|along with)\\b").matcher(lower).find()
+                || Pattern.compile("^\\s*(list|show|name)\\b").matcher(lower).find()
+                        && Pattern.compile("\\b(films|movies|titles|filmography)\\b").matcher(lower).find()) {
+            draft.aboutFilms = true;
+        }
+        if (Pattern.compile("\\b(compare|comparison|versus|vs\\.?|against|than|or)\\b").matcher(lower).find()) {
+            draft.compares = true;
+        }
+        if (Pattern.compile("\\b(share|percentage|percent|proportion|%)\\b").matcher(lower).find()) {
+            draft.unsupported = "shares and percentages";
+        }
+    }
+
+    private static boolean isPlural(String word) {
+        String last = word.contains(" ") ? word.substring(word.lastIndexOf(' ') + 1) : word;
+        return last.endsWith("s") && !last.endsWith("ss") && !last.equals("box");
+    }
+
+    /** The word of {@code words} that names a dimension: both words if together they do, else the first. */
+    private String wordNaming(String words) {
+        if (!words.contains(" ")) {
+            return words;
+        }
+        boolean whole = model.dimensions().stream().anyMatch(dimension -> dimension.synonyms().contains(words));
+        return whole ? words : words.substring(0, words.indexOf(' '));
+    }
+
+    /** The dimension a word (or two) names, such as "genres" or "mpaa rating"; null if none. */
+    private String dimensionNamed(String words) {
+        String first = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
+        for (String candidate : List.of(words, first)) {
+            for (SemanticModel.Dimension dimension : model.dimensions()) {
+                if (dimension.synonyms().contains(candidate)) {
+                    return dimension.name();
+                }
+            }
+            if (Set.of("comedy", "comedies", "drama", "dramas", "thriller", "thrillers", "western", "westerns", "musical", "musicals",
+                    "documentary", "documentaries", "one", "blockbuster", "blockbusters", "hit", "hits", "flop", "flops",
+                    "horror", "remake", "remakes", "sequel", "sequels", "adventure", "action").contains(candidate)) {
+                return "film";
+            }
+        }
+        return null;
+    }
+
+    private void readOrder(Phrases text, Draft draft) {
+        String lower = text.lower();
+        if (Pattern.compile("\\b(worst first|lowest first|ascending|smallest first|least first|bottom|lowest|least|worst|smallest|fewest|"
+                + "lowest-grossing|least successful|poorest|cheapest|shortest)\\b").matcher(lower).find()) {
+            draft.order = "asc";
+        } else if (Pattern.compile("\\b(best first|highest first|descending|top|highest|most|best|biggest|largest|greatest|"
+                + "highest-grossing|top-grossing|leading|best-selling|most successful|most popular|longest|priciest|"
+                + "most expensive)\\b").matcher(lower).find()) {
+            draft.order = draft.order == null ? "desc" : draft.order;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package ai.usheru.ask.planner;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import ai.usheru.semantic.SemanticModel;
+
+/**
+ * Compiles a {@link QueryPlan} to one SELECT for DuckDB over the semantic model's tables, with fixed
+ * aliases: m movies, b box_office, c crew, ri and rr the IMDb and Rotten Tomatoes ratings, g regions.
+ *
+ * <p>Film-level facts (budget, ratings, running time) are never joined to weekly box office rows,
+ * which would count them once per week: conditions on box office become semi-joins instead. The
+ * result is the planner's candidate; the guard still checks and scopes it like any other SQL.
+ */
+final class SqlCompiler {
+
+    private static final Set<String> MOVIE_COLUMNS = Set.of("genre", "creative_type", "source", "mpaa_rating", "distributor");
+
+    private final SemanticModel model;
+
+    SqlCompiler(SemanticModel model) {
+        this.model = model;
+    }
+
+    String compile(QueryPlan plan) {
+        var metric = metricOf(plan.metric());
+        boolean boxOfficeGrain = metric.grain().equals("box_office")
+                || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"));
+        boolean averagePerFilm = "avg".equals(plan.aggregate()) && metric.grain().equals("box_office")
+                && metric.column() != null && !plan.groupBy().contains("film");
+        if (averagePerFilm) {
+            return compileAveragePerFilm(plan, metric);
+        }
+
+        var select = new ArrayList<String>();
+        var groupBy = new ArrayList<String>();
+        var where = new ArrayList<String>();
+        for (String name : plan.groupBy()) {
+            var dimension = model.dimension(name);
+            select.add(dimension.select() + " AS " + dimension.alias());
+            groupBy.add(dimension.groupByExpression());
+            if (!name.equals("film")) {
+                where.add(dimension.select() + " IS NOT NULL");
+            }
+        }
+        String metricExpression = metricExpression(metric, plan.aggregate());
+        select.add(metricExpression + " AS " + metric.alias());
+        if (metric.column() != null && !metric.grain().equals("box_office") && !plan.groupBy().isEmpty()) {
+            where.add(metric.column() + " IS NOT NULL");
+        }
+
+        var joins = new LinkedHashSet<String>();
+        boolean boxOfficeJoined = boxOfficeGrain;
+        if (boxOfficeGrain) {
+            joins.add(metric.grain().equals("box_office") || plan.groupBy().contains("week") || plan.groupBy().contains("calendar_week")
+                    ? "JOIN box_office b ON b.movie_id = m.movie_id"
+                    : "JOIN (SELECT DISTINCT movie_id, region_code FROM box_office) b ON b.movie_id = m.movie_id");
+        }
+        if (plan.groupBy().contains("territory")) {
+            joins.add("JOIN regions g ON g.region_code = b.region_code");
+        }
+        if (plan.groupBy().contains("director") || usesAlias(metric, "c.")) {
+            joins.add("JOIN crew c ON c.movie_id = m.movie_id AND c.role = 'director'");
+        }
+        if (usesAlias(metric, "ri.")) {
+            joins.add("JOIN ratings ri ON ri.movie_id = m.movie_id AND ri.source = 'IMDb'");
+        }
+        if (usesAlias(metric, "rr.")) {
+            joins.add("JOIN ratings rr ON rr.movie_id = m.movie_id AND rr.source = 'Rotten Tomatoes'");
+        }
+
+        for (QueryPlan.Filter filter : plan.filters()) {
+            String condition = condition(filter, plan, boxOfficeJoined);
+            if (condition != null) {
+                where.add(condition);
+            }
+        }
+
+        var sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append("\nFROM movies m");
+        joins.forEach(join -> sql.append("\n").append(join));
+        if (!where.isEmpty()) {
+            sql.append("\nWHERE ").append(String.join("\n  AND ", where));
+        }
+        if (!groupBy.isEmpty()) {
+            sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
+            sql.append("\nORDER BY ").append(orderBy(plan, metric));
+        }
+        if (plan.limit() != null) {
+            sql.append("\nLIMIT ").append(plan.limit());
+        }
+        return sql.toString();
+    }
+
+    /** "Average box office of horror films": each film's total first, then the average of those. */
+    private String compileAveragePerFilm(QueryPlan plan, SemanticModel.Metric metric) {
+        var inner = new QueryPlan(plan.datamart(), plan.metric(), null, concat("film", plan.groupBy()), plan.filters(), null, null);
+        String innerSql = compile(inner);
+        var dimensions = plan.groupBy().stream().map(model::dimension).toList();
+        String outerDimensions = dimensions.stream().map(d -> "per_film." + d.alias()).collect(Collectors.joining(", "));
+        var sql = new StringBuilder("SELECT ");
+        if (!outerDimensions.isEmpty()) {
+            sql.append(outerDimensions).append(", ");
+        }
+        sql.append("AVG(per_film.").append(metric.alias()).append(") AS avg_").append(metric.alias())
+                .append("\nFROM (").append(innerSql).append(") per_film");
+        if (!outerDimensions.isEmpty()) {
+            sql.append("\nGROUP BY ").append(outerDimensions).append("\nORDER BY ")
+                    .append(plan.order() == null && dimensions.stream().anyMatch(SemanticModel.Dimension::isTime)
+                            ? outerDimensions : "avg_" + metric.alias() + " " + (plan.order() == null ? "DESC" : plan.order().toUpperCase()));
+        }
+        if (plan.limit() != null) {
+            sql.append("\nLIMIT ").append(plan.limit());
+        }
+        return sql.toString();
+    }
+
+    private static List<String> concat(String first, List<String> rest) {
+        var all = new ArrayList<String>();
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+
+    private String orderBy(QueryPlan plan, SemanticModel.Metric metric) {
+        var dimensions = plan.groupBy().stream().map(model::dimension).toList();
+        String labels = dimensions.stream().map(SemanticModel.Dimension::alias).collect(Collectors.joining(", "));
+        if (plan.order() == null && dimensions.stream().allMatch(SemanticModel.Dimension::isTime)) {
+            return labels;
+        }
+        String direction = "asc".equals(plan.order()) ? "ASC" : "DESC";
+        return metric.alias() + " " + direction + " NULLS LAST, " + labels;
+    }
+
+    private SemanticModel.Metric metricOf(String name) {
+        if (name.startsWith("count:")) {
+            var dimension = model.dimension(name.substring("count:".length()));
+            return new SemanticModel.Metric(name, "Number of " + dimension.label().toLowerCase() + "s", dimension.alias() + "_count",
+                    "COUNT(DISTINCT " + dimension.select() + ")", null, dimension.grain(), "count", List.of());
+        }
+        return model.metric(name);
+    }
+
+    private static String metricExpression(SemanticModel.Metric metric, String aggregate) {
+        if (aggregate == null || metric.column() == null || metric.name().equals("films")) {
+            return metric.expression();
+        }
+        return switch (aggregate) {
+            case "avg" -> "AVG(" + metric.column() + ")";
+            case "max" -> "MAX(" + metric.column() + ")";
+            case "min" -> "MIN(" + metric.column() + ")";
+            default -> metric.expression();
+        };
+    }
+
+    private static boolean usesAlias(SemanticModel.Metric metric, String alias) {
+        return metric.expression().contains(alias);
+    }
+
+    private String condition(QueryPlan.Filter filter, QueryPlan plan, boolean boxOfficeJoined) {
+        String field = filter.field();
+        if (field.equals("region") && filter.values().isEmpty()) {
+            return null;
+        }
+        if (field.equals("title_contains")) {
+            String words = String.valueOf(filter.values().getFirst()).replace("%", "").replace("_", "");
+            return "lower(m.title) LIKE " + literal("%" + words + "%");
+        }
+        if (field.equals("title")) {
+            return "m.title " + in(filter.values());
+        }
+        if (field.equals("director")) {
+            return plan.groupBy().contains("director") ? "c.person_name " + in(filter.values())
+                    : "m.movie_id IN (SELECT movie_id FROM crew WHERE role = 'director' AND person_name " + in(filter.values()) + ")";
+        }
+        if (MOVIE_COLUMNS.contains(field)) {
+            return model.dimension(field).select() + " " + in(filter.values());
+        }
+        if (field.equals("year")) {
+            return "m.release_year " + compare(filter);
+        }
+        if (field.equals("region") || field.equals("territory") || field.equals("week")) {
+            String rowCondition = boxOfficeRowCondition(filter, "b.");
+            return boxOfficeJoined && !(field.equals("week") && !plan.groupBy().isEmpty() && !model.metric(metricName(plan)).grain().equals("box_office"))
+                    ? rowCondition
+                    : "m.movie_id IN (SELECT movie_id FROM box_office b WHERE " + rowCondition + ")";
+        }
+        if (field.equals("imdb_rating") || field.equals("rt_rating") || field.equals("imdb_votes")) {
+            String source = field.equals("rt_rating") ? "Rotten Tomatoes" : "IMDb";
+            String column = field.equals("imdb_votes") ? "votes" : "rating";
+            return "m.movie_id IN (SELECT movie_id FROM ratings WHERE source = '" + source + "' AND " + column + " " + compare(filter) + ")";
+        }
+        var metric = model.metric(field);
+        if (metric.grain().equals("movies") && metric.column() != null) {
+            return metric.column() + " " + compare(filter);
+        }
+        // A threshold on a film's box office total: which films qualify, under the same region and week conditions.
+        var rowConditions = plan.filters().stream()
+                .filter(other -> Set.of("region", "territory", "week").contains(other.field()) && !other.values().isEmpty())
+                .map(other -> boxOfficeRowCondition(other, "b."))
+                .toList();
+        return "m.movie_id IN (SELECT b.movie_id FROM box_office b"
+                + (rowConditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", rowConditions))
+                + " GROUP BY b.movie_id HAVING " + metric.expression() + " " + compare(filter) + ")";
+    }
+
+    private static String metricName(QueryPlan plan) {
+        return plan.metric().startsWith("count:") ? "films" : plan.metric();
+    }
+
+    private static String boxOfficeRowCondition(QueryPlan.Filter filter, String alias) {
+        return switch (filter.field()) {
+            case "region" -> alias + "region_code " + in(filter.values());
+            case "territory" -> alias + "region_code IN (SELECT region_code FROM regions WHERE territory " + in(filter.values()) + ")";
+            default -> alias + "week_number " + in(filter.values());
+        };
+    }
+
+    private static String compare(QueryPlan.Filter filter) {
+        if (filter.op().equals("in")) {
+            return in(filter.values());
+        }
+        if (filter.op().equals("between")) {
+            return "BETWEEN " + literal(filter.values().get(0)) + " AND " + literal(filter.values().get(1));
+        }
+        return filter.op() + " " + literal(filter.values().getFirst());
+    }
+
+    private static String in(List<Object> values) {
+        if (values.size() == 1) {
+            return "= " + literal(values.getFirst());
+        }
+        return "IN (" + values.stream().map(SqlCompiler::literal).collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String literal(Object value) {
+        if (value instanceof Number number) {
+            return new BigDecimal(number.toString()).toPlainString();
+        }
+        return "'" + String.valueOf(value).replace("'", "''") + "'";
+    }
+}
