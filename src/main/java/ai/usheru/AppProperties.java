@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param admin the first administrator, created once
  * @param mail sender of the product's mail
  * @param api bearer token settings of the HTTP API
+ * @param query limits every warehouse query runs under
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -22,7 +23,8 @@ public record AppProperties(
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue Admin admin,
         @DefaultValue Mail mail,
-        @DefaultValue Api api) {
+        @DefaultValue Api api,
+        @DefaultValue Query query) {
 
     /** The first administrator; a blank password means "generate one and print it once". */
     public record Admin(@DefaultValue("admin@example.com") String email, String password) {}
@@ -30,4 +32,12 @@ public record AppProperties(
     public record Mail(@DefaultValue("usheru AI <no-reply@usheru.ai>") String from) {}
 
     public record Api(@DefaultValue("12h") Duration tokenTtl) {}
+
+    /**
+     * @param maxRows rows returned at most; the reply says when it cut
+     * @param timeout a query running longer is cancelled
+     * @param cacheTtl how long a result is reused for the same scoped SQL
+     */
+    public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
+            @DefaultValue("60s") Duration cacheTtl) {}
 }

@@ -10,7 +10,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Types;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +38,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import ai.usheru.AppProperties;
+import ai.usheru.DomainException;
 import ai.usheru.semantic.SemanticModel;
 import ai.usheru.semantic.SemanticModels;
 
@@ -41,9 +51,15 @@ import ai.usheru.semantic.SemanticModels;
  * extension loading switched off, so no query can write or reach outside the warehouse.
  */
 @Component
-public class DuckDbWarehouse implements DisposableBean {
+public class DuckDbWarehouse implements Warehouse, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DuckDbWarehouse.class);
+    /** Cancels statements that run past their limit; one daemon thread serves every query. */
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "warehouse-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Map<String, DuckDBConnection> readOnlyRoots = new LinkedHashMap<>();
     private final List<DatamartLoaded> loaded = new ArrayList<>();
@@ -68,6 +84,106 @@ public class DuckDbWarehouse implements DisposableBean {
     @EventListener(ContextRefreshedEvent.class)
     void announceLoadedDatamarts() {
         loaded.forEach(events::publishEvent);
+    }
+
+    @Override
+    public String dialect() {
+        return "duckdb";
+    }
+
+    @Override
+    public boolean serves(String datamartCode) {
+        return readOnlyRoots.containsKey(datamartCode);
+    }
+
+    @Override
+    public QueryResult execute(String datamartCode, String sql, QueryLimits limits) {
+        long started = System.nanoTime();
+        var timedOut = new AtomicBoolean();
+        try (Connection connection = connect(datamartCode); Statement statement = connection.createStatement()) {
+            ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
+                timedOut.set(true);
+                cancel(statement);
+            }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            try (ResultSet result = statement.executeQuery(sql)) {
+                return read(result, limits.maxRows(), started);
+            } finally {
+                timer.cancel(false);
+            }
+        } catch (SQLException e) {
+            if (timedOut.get()) {
+                throw new DomainException(DomainException.Kind.TIMEOUT, "query_timeout", "The query ran longer than "
+                        + limits.timeout().toSeconds() + " seconds and was stopped. Narrow it down (fewer years, regions or films) and try again.");
+            }
+            throw DomainException.badInput("query_failed", "The warehouse could not run this query: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static QueryResult read(ResultSet result, int maxRows, long started) throws SQLException {
+        ResultSetMetaData meta = result.getMetaData();
+        var columns = new ArrayList<QueryResult.Column>();
+        for (int column = 1; column <= meta.getColumnCount(); column++) {
+            columns.add(new QueryResult.Column(meta.getColumnLabel(column), typeOf(meta.getColumnType(column), meta.getColumnTypeName(column))));
+        }
+        var rows = new ArrayList<List<Object>>();
+        boolean truncated = false;
+        while (result.next()) {
+            if (rows.size() == maxRows) {
+                truncated = true;
+                break;
+            }
+            var row = new ArrayList<Object>(columns.size());
+            for (int column = 1; column <= columns.size(); column++) {
+                row.add(plain(result.getObject(column)));
+            }
+            rows.add(row);
+        }
+        return new QueryResult(columns, rows, truncated, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String typeOf(int sqlType, String typeName) {
+        String name = typeName == null ? "" : typeName.toUpperCase(java.util.Locale.ROOT);
+        if (name.contains("INT") || name.startsWith("DECIMAL") || name.startsWith("NUMERIC") || name.equals("DOUBLE")
+                || name.equals("FLOAT") || name.equals("REAL")) {
+            return "number";
+        }
+        return switch (sqlType) {
+            case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC, Types.FLOAT,
+                    Types.REAL, Types.DOUBLE -> "number";
+            case Types.DATE, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> "date";
+            case Types.BOOLEAN, Types.BIT -> "boolean";
+            default -> "text";
+        };
+    }
+
+    /** JSON-friendly values: big integers and decimals as numbers, dates as ISO strings. */
+    private static Object plain(Object value) {
+        return switch (value) {
+            case null -> null;
+            case BigInteger big -> big.bitLength() < 63 ? (Object) big.longValue() : new BigDecimal(big);
+            case BigDecimal decimal -> decimal.scale() <= 0 && decimal.precision() < 19 ? (Object) decimal.longValueExact() : decimal.doubleValue();
+            case Number number -> number;
+            case Boolean bool -> bool;
+            case java.sql.Date date -> date.toLocalDate().toString();
+            case java.time.temporal.TemporalAccessor temporal -> temporal.toString();
+            default -> value.toString();
+        };
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            log.warn("Could not cancel a query that ran past its time limit: {}", e.getMessage());
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
     }
 
     /** A new read-only connection to a datamart's warehouse; the caller closes it. */

@@ -11,12 +11,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.AppProperties;
+import ai.usheru.DomainException;
 import ai.usheru.semantic.SemanticModels;
 
 /** The embedded warehouse against a real DuckDB file: complete, idempotent, and read-only once loaded. */
@@ -107,6 +109,40 @@ class DuckDbWarehouseTest {
     }
 
     @Test
+    void aRunawayQueryIsCancelledAtTheTimeoutAndTheWarehouseStaysUsable() throws Exception {
+        var warehouse = start();
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> warehouse.execute(MART,
+                    "SELECT count(*) FROM box_office a, box_office b, box_office c WHERE a.gross_usd + b.gross_usd > c.gross_usd",
+                    new QueryLimits(100, Duration.ofMillis(500))))
+                    .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("query_timeout"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("stopped near the limit").isLessThan(Duration.ofSeconds(10));
+
+            var after = warehouse.execute(MART, "SELECT count(*) AS n FROM movies", new QueryLimits(100, Duration.ofSeconds(5)));
+            assertThat(after.rows()).containsExactly(List.of(3_200L));
+        } finally {
+            warehouse.destroy();
+        }
+    }
+
+    @Test
+    void resultsStopAtTheRowCapAndSayTheyWereCut() throws Exception {
+        var warehouse = start();
+        try {
+            var result = warehouse.execute(MART, "SELECT title, release_date FROM movies ORDER BY movie_id",
+                    new QueryLimits(10, Duration.ofSeconds(5)));
+
+            assertThat(result.rows()).hasSize(10);
+            assertThat(result.truncated()).isTrue();
+            assertThat(result.columns()).extracting(QueryResult.Column::type).containsExactly("text", "date");
+            assertThat(result.rows().getFirst()).containsExactly("The Birth of a Nation", "1915-02-08");
+        } finally {
+            warehouse.destroy();
+        }
+    }
+
+    @Test
     void theLoadedDatamartIsAnnouncedWithItsRegions() throws Exception {
         var warehouse = start();
         try {
@@ -123,7 +159,7 @@ class DuckDbWarehouseTest {
 
     private DuckDbWarehouse start() {
         var properties = new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("a@b.c", null),
-                new AppProperties.Mail("x@y.z"), new AppProperties.Api(java.time.Duration.ofHours(1)));
+                new AppProperties.Mail("x@y.z"), new AppProperties.Api(java.time.Duration.ofHours(1)), new AppProperties.Query(1000, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60)));
         return new DuckDbWarehouse(properties, new SemanticModels(JsonMapper.builder().build()), events::add);
     }
 }

@@ -1,6 +1,7 @@
 package ai.usheru.ask.ui;
 
 import java.util.List;
+import java.util.UUID;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
@@ -19,12 +20,16 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.accounts.Account;
+import ai.usheru.DomainException;
 import ai.usheru.accounts.AccountService;
+import ai.usheru.ask.AskReply;
+import ai.usheru.ask.AskService;
 import ai.usheru.ui.MainLayout;
 
 /**
- * The chat: where users ask questions. Until a thread has messages it shows an empty state that
- * says what can be asked, in which scope, with quick links that fill in a first question.
+ * The chat: where users ask questions and read answers with their rows, SQL and follow-ups. Until a
+ * thread has messages it shows an empty state that says what can be asked, in which scope, with quick
+ * links that fill in a first question.
  */
 @Route(value = "chat", layout = MainLayout.class)
 @PageTitle("Chat · usheru AI")
@@ -37,11 +42,14 @@ public class ChatView extends VerticalLayout {
             "Weekly box office trend this year",
             "Which distributors earned the most?");
 
+    private final AskService asks;
+    private UUID threadId;
     private final TextArea question = new TextArea();
     private final Div conversation = new Div();
     private final VerticalLayout emptyState = new VerticalLayout();
 
-    public ChatView(AccountService accounts) {
+    public ChatView(AccountService accounts, AskService asks) {
+        this.asks = asks;
         setSizeFull();
         addClassName("chat-view");
         Account me = accounts.current();
@@ -90,17 +98,27 @@ public class ChatView extends VerticalLayout {
     }
 
     private void send() {
-        String text = question.getValue().strip();
+        ask(question.getValue().strip());
+    }
+
+    private void ask(String text) {
         if (text.isEmpty()) {
             return;
         }
         emptyState.setVisible(false);
         var asked = new Paragraph(text);
         asked.addClassName("message-user");
-        var notice = new Paragraph("Answering questions is not switched on in this build yet.");
-        notice.addClassName("message-assistant");
-        conversation.add(asked, notice);
+        conversation.add(asked);
         question.clear();
+        try {
+            AskReply reply = asks.ask(text, threadId, event -> { });
+            threadId = reply.threadId();
+            conversation.add(new AnswerCard(reply, this::ask));
+        } catch (DomainException e) {
+            var problem = new Paragraph(e.getMessage());
+            problem.addClassNames("message-assistant", "message-error");
+            conversation.add(problem);
+        }
         question.focus();
     }
 

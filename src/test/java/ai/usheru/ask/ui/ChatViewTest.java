@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -45,7 +47,7 @@ class ChatViewTest extends KaribuTest {
     }
 
     @Test
-    void sendingAQuestionLeavesTheEmptyStateAndShowsIt() {
+    void aQuestionIsAnsweredWithItsRowsInAGrid() {
         var user = aUser();
         users.create(user);
         signInAs(user.email());
@@ -58,5 +60,8 @@ class ChatViewTest extends KaribuTest {
         _assertNone(VerticalLayout.class, spec -> spec.withId("chat-empty-state"));
         assertThat(_get(Paragraph.class, spec -> spec.withText("Top 5 films by box office"))).isNotNull();
         assertThat(question.getValue()).isEmpty();
+        var grid = _get(AnswerCard.class).getChildren().filter(child -> child instanceof Grid).findFirst().orElseThrow();
+        assertThat(GridKt._size((Grid<?>) grid)).isEqualTo(5);
+        assertThat(GridKt._getFormattedRow((Grid<?>) grid, 0)).first().isEqualTo("Avatar");
     }
 }

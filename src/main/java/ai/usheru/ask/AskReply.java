@@ -1,0 +1,37 @@
+package ai.usheru.ask;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import ai.usheru.warehouse.QueryResult;
+
+/**
+ * The answer to one question or query, as the chat shows it and the API returns it.
+ *
+ * @param chart how to draw the rows: {@code kpi}, {@code bar}, {@code line} or {@code table}
+ * @param scope the regions the answer was computed for, in words ("Ireland only", "all regions")
+ * @param truncated true when the rows stop at the row cap
+ */
+public record AskReply(
+        UUID threadId,
+        String intent,
+        String sql,
+        List<QueryResult.Column> columns,
+        List<List<Object>> rows,
+        String answer,
+        List<String> suggestions,
+        Usage usage,
+        Map<String, Object> quota,
+        String chart,
+        String scope,
+        boolean truncated,
+        String engine) {
+
+    /** Tokens and money one answer cost; the offline planner costs nothing. */
+    public record Usage(String model, long promptTokens, long completionTokens, BigDecimal costUsd) {
+
+        public static final Usage OFFLINE = new Usage("offline-planner", 0, 0, BigDecimal.ZERO);
+    }
+}

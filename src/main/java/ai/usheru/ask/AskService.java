@@ -1,0 +1,220 @@
+package ai.usheru.ask;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.usheru.DomainException;
+import ai.usheru.accounts.Account;
+import ai.usheru.accounts.AccountService;
+import ai.usheru.accounts.Scope;
+import ai.usheru.ask.planner.OfflinePlanner;
+import ai.usheru.ask.planner.PlannerOutcome;
+import ai.usheru.ask.planner.QueryPlan;
+import ai.usheru.memory.ConversationThread;
+import ai.usheru.memory.Threads;
+import ai.usheru.quota.Quota;
+import ai.usheru.warehouse.QueryResult;
+
+/**
+ * The question pipeline, one use case for the chat and the API: understand the question, plan it,
+ * guard and run the SQL in the caller's scope, answer, suggest, and remember it all in the thread.
+ * Each step is reported to {@code events} as it happens.
+ */
+@Service
+public class AskService {
+
+    static final int MAX_QUESTION_LENGTH = 2_000;
+    static final int MAX_SQL_LENGTH = 20_000;
+
+    private final AccountService accounts;
+    private final Planners planners;
+    private final ScopedQueryRunner queries;
+    private final Threads threads;
+    private final JsonMapper json;
+
+    AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json) {
+        this.accounts = accounts;
+        this.planners = planners;
+        this.queries = queries;
+        this.threads = threads;
+        this.json = json;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public AskReply ask(String question, UUID threadId, Consumer<AskEvent> events) {
+        String text = question == null ? "" : question.strip();
+        if (text.isEmpty()) {
+            throw DomainException.badInput("empty_question", "Please type a question.");
+        }
+        if (text.length() > MAX_QUESTION_LENGTH) {
+            throw DomainException.badInput("question_too_long", "Please keep questions under " + MAX_QUESTION_LENGTH + " characters.");
+        }
+        Account me = accounts.current();
+        String datamart = datamartOf(me.scope());
+        ConversationThread thread = threadFor(me, threadId, text);
+        QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
+        threads.append(thread.id(), "user", text, null, null, null, null);
+
+        events.accept(new AskEvent("status", Map.of("step", "understanding", "message", "Reading the question")));
+        OfflinePlanner planner = planners.forDatamart(datamart);
+        PlannerOutcome outcome = planner.plan(text, previous);
+        String scopeWords = scopeWords(me.scope(), planner);
+
+        if (!outcome.hasSql()) {
+            return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message(), List.of(), scopeWords, me, events);
+        }
+        QueryPlan plan = outcome.plan();
+        var narrowed = narrowToScope(plan, me.scope(), planner);
+        if (narrowed.refusal() != null) {
+            return finish(thread, outcome.intent(), plan, null, emptyResult(), narrowed.refusal(), List.of(), scopeWords, me, events);
+        }
+        plan = narrowed.plan();
+        String sql = plan == outcome.plan() ? outcome.sql() : planner.compile(plan);
+        if (outcome.forecast() != null) {
+            sql = outcome.sql();
+        }
+
+        events.accept(new AskEvent("status", Map.of("step", "querying", "message", "Running the query")));
+        var execution = queries.run(datamart, sql, me.scope().regions());
+        events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
+        QueryResult result = execution.result();
+        String answer;
+        List<String> suggestions;
+        if (outcome.forecast() != null) {
+            var metricLabel = planner.vocabulary().model().metric(plan.metric()).label().replace(" (USD)", "").toLowerCase();
+            var forecast = Forecaster.forecast(result, outcome.forecast().subject(), metricLabel);
+            result = new QueryResult(forecast.columns(), forecast.rows(), false, result.elapsedMillis());
+            answer = forecast.explanation() + " Computed for " + scopeWords + ".";
+            suggestions = List.of("And by genre?", "Which films contributed most?");
+        } else {
+            answer = Answers.describe(plan, result, planner.vocabulary(), scopeWords)
+                    + (narrowed.note() == null ? "" : " " + narrowed.note());
+            suggestions = Answers.suggestionsFor(plan, planner.vocabulary(), me.scope().regions());
+        }
+        events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
+        return finish(thread, outcome.intent(), plan, execution.guarded().sql(), result, answer, suggestions, scopeWords, me, events);
+    }
+
+    /** Runs SQL the user wrote or edited, through the same guard, scope and limits as generated SQL. */
+    @PreAuthorize("isAuthenticated()")
+    public AskReply query(String sql, UUID threadId, Consumer<AskEvent> events) {
+        String text = sql == null ? "" : sql.strip();
+        if (text.isEmpty()) {
+            throw DomainException.badInput("empty_sql", "Please write a SELECT query.");
+        }
+        if (text.length() > MAX_SQL_LENGTH) {
+            throw DomainException.badInput("sql_too_long", "Please keep queries under " + MAX_SQL_LENGTH + " characters.");
+        }
+        Account me = accounts.current();
+        String datamart = datamartOf(me.scope());
+        OfflinePlanner planner = planners.forDatamart(datamart);
+        var execution = queries.run(datamart, text, me.scope().regions());
+        ConversationThread thread = threadFor(me, threadId, "SQL: " + text);
+        threads.append(thread.id(), "user", text, Intent.USER_SQL.code(), null, null, null);
+        events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
+        QueryResult result = execution.result();
+        events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
+        String scopeWords = scopeWords(me.scope(), planner);
+        String answer = result.rows().size() + (result.rows().size() == 1 ? " row" : " rows")
+                + (result.truncated() ? " (cut at the row limit)" : "") + ". Computed for " + scopeWords + ".";
+        return finish(thread, Intent.USER_SQL, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events);
+    }
+
+    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, String sql, QueryResult result, String answer,
+            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events) {
+        events.accept(new AskEvent("answer", Map.of("text", answer)));
+        events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
+        threads.append(thread.id(), "assistant", answer, intent.code(), plan == null ? null : json.writeValueAsString(plan), sql,
+                json.writeValueAsString(summaryOf(result)));
+        var reply = new AskReply(thread.id(), intent.code(), sql, result.columns(), result.rows(), answer, suggestions,
+                AskReply.Usage.OFFLINE, quotaOf(me.quota()), Answers.chartFor(result), scopeWords, result.truncated(), "offline");
+        events.accept(new AskEvent("done", reply));
+        return reply;
+    }
+
+    private ConversationThread threadFor(Account me, UUID threadId, String firstQuestion) {
+        if (threadId != null) {
+            return threads.find(me.id(), threadId).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                    "thread_not_found", "There is no such conversation."));
+        }
+        String title = firstQuestion.length() > 80 ? firstQuestion.substring(0, 77) + "…" : firstQuestion;
+        return threads.create(me.id(), title);
+    }
+
+    private String datamartOf(Scope scope) {
+        return scope.datamarts().isEmpty() ? planners.defaultDatamart() : new TreeSet<>(scope.datamarts()).first();
+    }
+
+    private static String scopeWords(Scope scope, OfflinePlanner planner) {
+        if (!scope.hasRegionLimit()) {
+            return "all regions";
+        }
+        return new TreeSet<>(scope.regions()).stream().map(planner.vocabulary()::regionName).collect(Collectors.joining(", ")) + " only";
+    }
+
+    private record Narrowed(QueryPlan plan, String note, String refusal) {}
+
+    /** Keeps a plan's named regions to those in scope; the guard enforces the scope regardless. */
+    private static Narrowed narrowToScope(QueryPlan plan, Scope scope, OfflinePlanner planner) {
+        if (!scope.hasRegionLimit()) {
+            return new Narrowed(plan, null, null);
+        }
+        var filters = new ArrayList<QueryPlan.Filter>();
+        var outside = new ArrayList<String>();
+        for (QueryPlan.Filter filter : plan.filters()) {
+            if (!filter.field().equals("region") || filter.values().isEmpty()) {
+                filters.add(filter);
+                continue;
+            }
+            var inside = filter.values().stream().filter(scope.regions()::contains).toList();
+            filter.values().stream().filter(region -> !scope.regions().contains(region))
+                    .forEach(region -> outside.add(planner.vocabulary().regionName(String.valueOf(region))));
+            if (inside.isEmpty()) {
+                String yours = new TreeSet<>(scope.regions()).stream().map(planner.vocabulary()::regionName).collect(Collectors.joining(", "));
+                return new Narrowed(plan, null, String.join(" and ", outside) + (outside.size() == 1 ? " is" : " are")
+                        + " outside your data scope, so I cannot show figures for " + (outside.size() == 1 ? "it" : "them")
+                        + ". You can ask about " + yours + ".");
+            }
+            filters.add(QueryPlan.Filter.in("region", inside));
+        }
+        if (outside.isEmpty()) {
+            return new Narrowed(plan, null, null);
+        }
+        return new Narrowed(plan.withFilters(filters), String.join(" and ", outside) + " left out: outside your data scope.", null);
+    }
+
+    private static QueryResult emptyResult() {
+        return new QueryResult(List.of(), List.of(), false, 0);
+    }
+
+    private static Map<String, Object> summaryOf(QueryResult result) {
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("columns", result.columns());
+        summary.put("rowCount", result.rows().size());
+        summary.put("firstRows", result.rows().subList(0, Math.min(20, result.rows().size())));
+        summary.put("truncated", result.truncated());
+        return summary;
+    }
+
+    private static Map<String, Object> quotaOf(Quota quota) {
+        var limits = new LinkedHashMap<String, Object>();
+        limits.put("queriesPerDay", quota.queriesPerDay());
+        limits.put("queriesPerMonth", quota.queriesPerMonth());
+        limits.put("tokensPerDay", quota.tokensPerDay());
+        limits.put("tokensPerMonth", quota.tokensPerMonth());
+        limits.put("usdPerMonth", quota.usdPerMonth());
+        return limits;
+    }
+
+}

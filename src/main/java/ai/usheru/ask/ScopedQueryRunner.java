@@ -1,0 +1,76 @@
+package ai.usheru.ask;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import ai.usheru.AppProperties;
+import ai.usheru.DomainException;
+import ai.usheru.ask.guard.GuardedSql;
+import ai.usheru.ask.guard.SqlGuard;
+import ai.usheru.semantic.SemanticModel;
+import ai.usheru.semantic.SemanticModels;
+import ai.usheru.warehouse.QueryLimits;
+import ai.usheru.warehouse.QueryResult;
+import ai.usheru.warehouse.Warehouse;
+
+/**
+ * The only way SQL reaches a warehouse: through the guard of its datamart, scoped to the caller's
+ * regions, under the row cap and time limit. Results are reused for a short time per scoped SQL; the
+ * scope is part of the guarded SQL, so one scope never sees another's cached rows.
+ */
+@Component
+public class ScopedQueryRunner {
+
+    private static final int CACHE_SIZE = 500;
+
+    private final Map<String, SqlGuard> guards;
+    private final List<Warehouse> warehouses;
+    private final AppProperties.Query limits;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties) {
+        this.guards = models.all().stream().collect(Collectors.toMap(SemanticModel::code, SqlGuard::new));
+        this.warehouses = warehouses;
+        this.limits = properties.query();
+    }
+
+    /** A query that passed the guard, with its rows. */
+    public record Execution(GuardedSql guarded, QueryResult result, boolean fromCache) {}
+
+    public GuardedSql guard(String datamart, String sql, Set<String> regions) {
+        SqlGuard guard = guards.get(datamart);
+        if (guard == null) {
+            throw DomainException.badInput("unknown_datamart", "There is no datamart '" + datamart + "'.");
+        }
+        return guard.guard(sql, regions);
+    }
+
+    public Execution run(String datamart, String sql, Set<String> regions) {
+        GuardedSql guarded = guard(datamart, sql, regions);
+        String key = datamart + "\n" + guarded.sql();
+        Cached cached = cache.get(key);
+        if (cached != null && cached.expiresAt().isAfter(Instant.now(clock))) {
+            return new Execution(guarded, cached.result(), true);
+        }
+        Warehouse warehouse = warehouses.stream().filter(candidate -> candidate.serves(datamart)).findFirst()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "warehouse_unavailable",
+                        "The warehouse of this datamart is not available."));
+        QueryResult result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(limits.maxRows(), limits.timeout()));
+        if (cache.size() >= CACHE_SIZE) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(result, Instant.now(clock).plus(limits.cacheTtl())));
+        return new Execution(guarded, result, false);
+    }
+
+    private record Cached(QueryResult result, Instant expiresAt) {}
+
+}

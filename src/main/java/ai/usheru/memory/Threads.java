@@ -1,0 +1,93 @@
+package ai.usheru.memory;
+
+import static ai.usheru.db.Tables.MESSAGES;
+import static ai.usheru.db.Tables.THREADS;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import ai.usheru.db.tables.records.MessagesRecord;
+
+/** Threads and their messages. Every read is by owner, so no one reads another user's thread. */
+@Repository
+public class Threads {
+
+    private final DSLContext db;
+
+    Threads(DSLContext db) {
+        this.db = db;
+    }
+
+    public ConversationThread create(UUID userId, String title) {
+        UUID id = UUID.randomUUID();
+        db.insertInto(THREADS)
+                .set(THREADS.ID, id)
+                .set(THREADS.USER_ID, userId)
+                .set(THREADS.TITLE, title)
+                .execute();
+        return find(userId, id).orElseThrow();
+    }
+
+    public Optional<ConversationThread> find(UUID userId, UUID threadId) {
+        return db.selectFrom(THREADS)
+                .where(THREADS.ID.eq(threadId).and(THREADS.USER_ID.eq(userId)))
+                .fetchOptional(row -> new ConversationThread(row.getId(), row.getUserId(), row.getTitle(), row.getCreatedAt(),
+                        row.getUpdatedAt()));
+    }
+
+    public List<ConversationThread> list(UUID userId) {
+        return db.selectFrom(THREADS)
+                .where(THREADS.USER_ID.eq(userId))
+                .orderBy(THREADS.UPDATED_AT.desc())
+                .fetch(row -> new ConversationThread(row.getId(), row.getUserId(), row.getTitle(), row.getCreatedAt(),
+                        row.getUpdatedAt()));
+    }
+
+    /** Appends a message at the end of the thread; the unique (thread, position) key keeps concurrent appends in order. */
+    public StoredMessage append(UUID threadId, String role, String content, String intent, String planJson, String sql,
+            String resultSummaryJson) {
+        UUID id = UUID.randomUUID();
+        int position = db.select(DSL.coalesce(DSL.max(MESSAGES.POSITION), -1).plus(1))
+                .from(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId))
+                .fetchSingle().value1();
+        db.insertInto(MESSAGES)
+                .set(MESSAGES.ID, id)
+                .set(MESSAGES.THREAD_ID, threadId)
+                .set(MESSAGES.POSITION, position)
+                .set(MESSAGES.ROLE, role)
+                .set(MESSAGES.CONTENT, content)
+                .set(MESSAGES.INTENT, intent)
+                .set(MESSAGES.PLAN, planJson == null ? null : JSONB.valueOf(planJson))
+                .set(MESSAGES.SQL_TEXT, sql)
+                .set(MESSAGES.RESULT_SUMMARY, resultSummaryJson == null ? null : JSONB.valueOf(resultSummaryJson))
+                .execute();
+        db.update(THREADS).set(THREADS.UPDATED_AT, OffsetDateTime.now()).where(THREADS.ID.eq(threadId)).execute();
+        return db.selectFrom(MESSAGES).where(MESSAGES.ID.eq(id)).fetchSingle(Threads::toMessage);
+    }
+
+    public List<StoredMessage> messages(UUID threadId) {
+        return db.selectFrom(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId)).orderBy(MESSAGES.POSITION).fetch(Threads::toMessage);
+    }
+
+    /** The plan of the latest answer in the thread that had one: what a follow-up changes. */
+    public Optional<String> latestPlanJson(UUID threadId) {
+        return db.select(MESSAGES.PLAN).from(MESSAGES)
+                .where(MESSAGES.THREAD_ID.eq(threadId).and(MESSAGES.PLAN.isNotNull()))
+                .orderBy(MESSAGES.POSITION.desc())
+                .limit(1)
+                .fetchOptional(row -> row.value1().data());
+    }
+
+    private static StoredMessage toMessage(MessagesRecord row) {
+        return new StoredMessage(row.getId(), row.getThreadId(), row.getPosition(), row.getRole(), row.getContent(), row.getIntent(),
+                row.getPlan() == null ? null : row.getPlan().data(), row.getSqlText(),
+                row.getResultSummary() == null ? null : row.getResultSummary().data(), row.getCreatedAt());
+    }
+}
