@@ -123,6 +123,7 @@ final class Answers {
                 case "region" -> parts.add(filter.values().isEmpty() ? "worldwide" : "in " + values);
                 case "territory" -> parts.add("in " + values);
                 case "week" -> parts.add("in the opening week");
+                case "month" -> parts.add("released in month " + values);
                 case "year" -> parts.add("for films released " + years(filter));
                 case "title_contains" -> parts.add("for titles containing “" + values + "”");
                 default -> parts.add(filter.isThreshold() ? "where " + filter.field().replace('_', ' ') + " " + filter.op() + " " + values

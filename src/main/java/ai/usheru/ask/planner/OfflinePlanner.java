@@ -80,6 +80,10 @@ public final class OfflinePlanner {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
         }
+        if (draft.unknownName != null) {
+            return notUnderstood("I could not find “" + draft.unknownName + "” among the films, directors, distributors, genres "
+                    + "or regions in the data.");
+        }
         if (draft.unsupported != null) {
             return notUnderstood("I cannot compute " + draft.unsupported + " offline yet.");
         }

@@ -65,10 +65,12 @@ final class QuestionParser {
 
     private final Vocabulary vocabulary;
     private final SemanticModel model;
+    private final Set<String> regionWords;
 
     QuestionParser(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
         this.model = vocabulary.model;
+        this.regionWords = Set.copyOf(vocabulary.regionPhrases.keySet());
     }
 
     Draft parse(String question) {
@@ -81,6 +83,7 @@ final class QuestionParser {
         readMpaaRatings(text, draft);
         readFilmNouns(text, draft);
         readValues(text, draft);
+        readMonths(text, draft);
         readYears(text, draft);
         readOpeningWeek(text, draft);
         readThresholds(text, draft);
@@ -88,7 +91,76 @@ final class QuestionParser {
         readMetric(text, draft);
         readBreakdown(text, draft);
         readOrder(text, draft);
+        readUnknownNames(text, draft);
         return draft;
+    }
+
+    private static final Set<String> ENGLISH = Set.of(
+            "about", "also", "are", "been", "both", "can", "could", "did", "does", "do", "doing", "during", "give", "have", "has",
+            "into", "many", "more", "much", "over", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those",
+            "through", "under", "when", "where", "while", "whom", "whose", "why", "will", "with", "would", "you", "your", "please",
+            "me", "my", "our", "its", "was", "were", "is", "be", "a", "an", "to", "at", "as", "or", "not", "no", "yes", "so", "if",
+            "i", "we", "let", "see", "get", "got", "tell", "know", "want", "need", "like", "just", "ever", "all-time", "time",
+            "overall", "combined", "sum", "mean", "share", "percent", "percentage", "versus", "vs", "against", "same", "again",
+            "sort", "sorted", "order", "ordered", "ascending", "descending", "first", "last", "latest", "recent", "new", "old",
+            "make", "made", "earn", "earned", "gross", "grossed", "grossing", "office", "box", "cinema", "cinemas", "theatres",
+            "theaters", "catalogue", "catalog", "data", "dataset", "database", "table", "chart", "graph", "plot", "breakdown",
+            "trend", "trends", "week", "weekend", "opening", "released", "release", "releases", "hit", "hits");
+
+    /** Capitalised words the data does not know ("Pixar", "Dublin"): answering without them would mislead. */
+    private void readUnknownNames(Phrases text, Draft draft) {
+        Matcher word = Pattern.compile("\\b([A-Z][A-Za-z'-]{2,})\\b").matcher(text.remaining());
+        while (word.find()) {
+            String lower = word.group(1).toLowerCase(Locale.ROOT).replaceAll("'s$", "");
+            if (word.start() == firstWordStart(text.original()) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower)
+                    || knownWords().contains(lower)) {
+                continue;
+            }
+            draft.unknownName = word.group(1).replaceAll("'s$", "");
+            return;
+        }
+    }
+
+    private static int firstWordStart(String question) {
+        for (int at = 0; at < question.length(); at++) {
+            if (Character.isLetterOrDigit(question.charAt(at))) {
+                return at;
+            }
+        }
+        return 0;
+    }
+
+    private Set<String> knownWords;
+
+    private Set<String> knownWords() {
+        if (knownWords == null) {
+            var words = new java.util.HashSet<String>();
+            model.metrics().forEach(metric -> metric.synonyms().forEach(synonym -> words.addAll(List.of(synonym.split("[\\s-]+")))));
+            model.dimensions().forEach(dimension -> dimension.synonyms().forEach(synonym -> words.addAll(List.of(synonym.split("[\\s-]+")))));
+            vocabulary.valuePhrases.values().forEach(phrases -> phrases.keySet().forEach(phrase -> words.addAll(List.of(phrase.split("[\\s-/]+")))));
+            MONTHS.forEach(month -> words.add(month));
+            knownWords = Set.copyOf(words);
+        }
+        return knownWords;
+    }
+
+    private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december");
+
+    private void readMonths(Phrases text, Draft draft) {
+        var months = new ArrayList<Object>();
+        for (int index = 0; index < MONTHS.size(); index++) {
+            String month = MONTHS.get(index);
+            // "may" is also a verb: only the capitalised month counts.
+            int at = month.equals("may") ? text.find("May", 1, false) : text.find(month, 0, true);
+            if (at >= 0) {
+                months.add(index + 1);
+                text.consume(at, at + month.length());
+            }
+        }
+        if (!months.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("month", months));
+        }
     }
 
     // ---------------------------------------------------------------- references to the previous answer
@@ -138,11 +210,15 @@ final class QuestionParser {
         }
     }
 
-    private static boolean isTitleMention(Phrases text, String title, int at) {
+    private boolean isTitleMention(Phrases text, String title, int at) {
         String said = text.original().substring(at, at + title.length());
         boolean exactCase = said.equals(title);
         boolean numeric = title.chars().allMatch(ch -> Character.isDigit(ch));
         if (numeric) {
+            return Set.of("film", "movie", "title").contains(text.wordBefore(at));
+        }
+        if (regionWords.contains(title.toLowerCase(Locale.ROOT))) {
+            // "Australia" is a film and a region: a title only when called one.
             return Set.of("film", "movie", "title").contains(text.wordBefore(at));
         }
         boolean singleWord = !title.contains(" ");
@@ -275,7 +351,7 @@ final class QuestionParser {
     /** Genre words that also stand for the films themselves: "the highest-grossing comedy". */
     private static final Pattern FILM_NOUN = Pattern.compile(
             "\\b(comed(?:y|ies)|dramas?|thrillers?|westerns?|musicals?|documentar(?:y|ies)|romcoms?|rom-coms?|blockbusters?|"
-                    + "horror (?:film|movie)s?|action (?:film|movie)s?|remakes?|sequels?|superhero (?:film|movie)s?)\\b");
+                    + "hits?|flops?|horror (?:film|movie)s?|action (?:film|movie)s?|remakes?|sequels?|superhero (?:film|movie)s?)\\b");
 
     private void readFilmNouns(Phrases text, Draft draft) {
         Matcher noun = FILM_NOUN.matcher(text.original().toLowerCase(Locale.ROOT));
@@ -407,7 +483,30 @@ final class QuestionParser {
             }
             draft.filters.add(QueryPlan.Filter.compare(metric, opOf(comparator.group(1)), value));
             text.consume(comparator.start(), end);
+            consumeMetricWordBefore(text, comparator.start(), metric);
             comparator = COMPARATOR.matcher(text.lower());
+        }
+    }
+
+    /** Uses up the word that named a threshold's metric ("budget" in "a budget under $1m"). */
+    private void consumeMetricWordBefore(Phrases text, int comparatorStart, String metric) {
+        int windowStart = Math.max(0, comparatorStart - 60);
+        String window = text.lower().substring(windowStart, comparatorStart);
+        var synonyms = new ArrayList<>(model.metric(metric).synonyms());
+        if (metric.endsWith("rating")) {
+            synonyms.addAll(List.of("rated", "rating", "score", "scored"));
+        }
+        int best = -1;
+        int length = 0;
+        for (String synonym : synonyms) {
+            int at = window.lastIndexOf(synonym);
+            if (at > best && Phrases.isBoundary(window, at - 1) && Phrases.isBoundary(window, at + synonym.length())) {
+                best = at;
+                length = synonym.length();
+            }
+        }
+        if (best >= 0) {
+            text.consume(windowStart + best, windowStart + best + length);
         }
     }
 
@@ -535,6 +634,8 @@ final class QuestionParser {
                     + "break down by)\\s+(?:the\\s+|their\\s+|its\\s+)?([a-z&-]+(?:\\s[a-z&-]+)?)");
     private static final Pattern SUBJECT = Pattern.compile(
             "\\b(which|what|top|list|name|show me|show|rank|the|best|worst|biggest|highest-grossing|top-grossing|lowest-grossing|"
+                    + "highest grossing|top grossing|lowest grossing|best selling|best-selling|most watched|most-watched|"
+                    + "highest|lowest|largest|smallest|"
                     + "most successful|least successful|successful|popular|most popular|leading|\\d+)\\s+(?:the\\s+|all\\s+|of\\s+the\\s+)?"
                     + "([a-z&-]+(?:\\s[a-z&-]+)?)");
 
@@ -573,6 +674,9 @@ final class QuestionParser {
                 draft.singular = draft.singular || !isPlural(word);
             }
         }
+        if (Pattern.compile("\\bwhich (one|of them|of these|of those)\\b").matcher(lower).find()) {
+            draft.singular = true;
+        }
         if (Pattern.compile("\\bwhich (one|film|movie|title|picture)\\b|\\bwho\\b").matcher(lower).find()) {
             draft.singular = true;
             if (Pattern.compile("\\bwho\\b").matcher(lower).find() && draft.groupBy == null) {
@@ -582,6 +686,7 @@ final class QuestionParser {
             }
         }
         if (Pattern.compile("\\b(films|movies|titles)\\b.*\\b(with their|and their|along with)\\b").matcher(lower).find()
+                || Pattern.compile("^\\s*(films|movies|titles)\\b").matcher(text.original().toLowerCase(Locale.ROOT)).find()
                 || Pattern.compile("^\\s*(list|show|name)\\b").matcher(lower).find()
                         && Pattern.compile("\\b(films|movies|titles|filmography)\\b").matcher(lower).find()) {
             draft.aboutFilms = true;

@@ -183,6 +183,9 @@ final class SqlCompiler {
         if (field.equals("year")) {
             return "m.release_year " + compare(filter);
         }
+        if (field.equals("month")) {
+            return "month(m.release_date) " + compare(filter);
+        }
         if (field.equals("region") || field.equals("territory") || field.equals("week")) {
             String rowCondition = boxOfficeRowCondition(filter, "b.");
             return boxOfficeJoined && !(field.equals("week") && !plan.groupBy().isEmpty() && !model.metric(metricName(plan)).grain().equals("box_office"))
