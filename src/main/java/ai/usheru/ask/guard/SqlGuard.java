@@ -22,6 +22,7 @@ import org.jooq.VisitContext;
 import org.jooq.VisitListener;
 import org.jooq.conf.ParseUnknownFunctions;
 import org.jooq.conf.RenderNameCase;
+import org.jooq.conf.RenderOptionalKeyword;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
@@ -72,6 +73,9 @@ public final class SqlGuard {
             .withParseUnknownFunctions(ParseUnknownFunctions.IGNORE)
             .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
             .withRenderNameCase(RenderNameCase.AS_IS)
+            // Aliases that are also keywords ("position") need AS to parse on DuckDB.
+            .withRenderOptionalAsKeywordForFieldAliases(RenderOptionalKeyword.ON)
+            .withRenderOptionalAsKeywordForTableAliases(RenderOptionalKeyword.ON)
             .withRenderFormatted(true);
     private final DSLContext parser = DSL.using(SQLDialect.DUCKDB, settings);
 
