@@ -62,7 +62,8 @@ final class Answers {
             String things = result.rows().size() == 1 ? dimension.label().toLowerCase(Locale.ROOT)
                     : result.rows().size() + " " + plural(dimension.label().toLowerCase(Locale.ROOT));
             boolean ranked = plan.order() != null || !dimension.isTime();
-            sentence = (ranked ? "Top " : "") + things + " by " + metric + conditions + ". "
+            String rank = "asc".equals(plan.order()) ? "Bottom " : "Top ";
+            sentence = (ranked ? rank : "") + things + " by " + metric + conditions + ". "
                     + (ranked ? (result.rows().size() == 1 ? "It is " : "First: ") + first.getFirst() + " with " + format(value, plan, model) + "."
                     : "From " + first.getFirst() + " to " + result.rows().getLast().getFirst() + ".");
         }

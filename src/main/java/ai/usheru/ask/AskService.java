@@ -93,7 +93,7 @@ public class AskService {
         List<String> suggestions;
         if (outcome.forecast() != null) {
             var metricLabel = planner.vocabulary().model().metric(plan.metric()).label().replace(" (USD)", "").toLowerCase();
-            var forecast = Forecaster.forecast(result, outcome.forecast().subject(), metricLabel);
+            var forecast = Forecaster.forecast(result, outcome.forecast().subject(), metricLabel, outcome.forecast().targetYear());
             result = new QueryResult(forecast.columns(), forecast.rows(), false, result.elapsedMillis());
             answer = forecast.explanation() + " Computed for " + scopeWords + ".";
             suggestions = List.of("And by genre?", "Which films contributed most?");

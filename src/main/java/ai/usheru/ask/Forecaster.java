@@ -16,7 +16,8 @@ final class Forecaster {
     /** The history with one forecast row appended, and the words that explain it. */
     record Forecast(List<QueryResult.Column> columns, List<List<Object>> rows, String explanation) {}
 
-    static Forecast forecast(QueryResult history, String subject, String metricLabel) {
+    /** Forecasts {@code targetYear}, or the year after the history when that is later. */
+    static Forecast forecast(QueryResult history, String subject, String metricLabel, int targetYear) {
         var points = new ArrayList<double[]>();
         for (List<Object> row : history.rows()) {
             if (row.get(0) instanceof Number year && row.get(row.size() - 1) instanceof Number value) {
@@ -37,7 +38,7 @@ final class Forecaster {
         double intercept = meanY - slope * meanX;
         double error = points.stream().mapToDouble(p -> Math.abs(p[1] - (intercept + slope * p[0]))).average().orElse(0);
         int lastYear = (int) points.getLast()[0];
-        int target = lastYear + 1;
+        int target = Math.max(targetYear, lastYear + 1);
         double predicted = Math.max(0, intercept + slope * target);
 
         var rows = new ArrayList<List<Object>>();

@@ -67,7 +67,7 @@ public final class OfflinePlanner {
                     + "“Top 10 films in my region”, “Box office by genre in 2009” or “How many films did Steven Spielberg direct in the 1990s?”.");
         }
         boolean filmRelated = FILM_WORDS.matcher(lower).find();
-        if (OFF_TOPIC.matcher(lower).find() && !(filmRelated && !lower.contains("weather"))) {
+        if (OFF_TOPIC.matcher(lower).find()) {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
         }
@@ -162,16 +162,21 @@ public final class OfflinePlanner {
         return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit);
     }
 
-    private static final Pattern FRANCHISE = Pattern.compile(
-            "\\b(?:for|of|about|on)\\s+(?:the\\s+)?\"?([A-Z0-9][\\w':&.-]*(?:\\s+(?:[A-Z0-9][\\w':&.-]*|of|the|and|in))*)\"?");
+    /** A run of capitalised words ("Harry Potter", "Pirates of the Caribbean"), a candidate franchise. */
+    private static final Pattern NAME = Pattern.compile(
+            "\\b([A-Z0-9][\\w':&.-]*(?:\\s+(?:of the|of|the|and|in)?\\s*[A-Z0-9][\\w':&.-]*)*)");
+    private static final Set<String> NOT_FRANCHISES = Set.of("predict", "forecast", "what", "how", "which", "will", "the", "next",
+            "project", "estimate", "expected", "box office", "us", "uk", "imdb");
 
     private PlannerOutcome forecast(String question) {
         String franchise = null;
-        Matcher candidate = FRANCHISE.matcher(question);
-        while (candidate.find() && franchise == null) {
-            String phrase = candidate.group(1).replaceAll("\\s+(franchise|series|films|movies|saga|trilogy)$", "").strip();
+        Matcher candidate = NAME.matcher(question);
+        while (candidate.find()) {
+            String phrase = candidate.group(1).strip();
             String lower = phrase.toLowerCase(Locale.ROOT);
-            if (lower.length() >= 3 && vocabulary.titles.stream().anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(lower))) {
+            boolean inTitles = lower.length() >= 3 && !NOT_FRANCHISES.contains(lower)
+                    && vocabulary.titles.stream().anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(lower));
+            if (inTitles && (franchise == null || phrase.length() > franchise.length())) {
                 franchise = phrase;
             }
         }
