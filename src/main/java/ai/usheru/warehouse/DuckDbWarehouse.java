@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.ResultSetMetaData;
@@ -97,15 +98,18 @@ public class DuckDbWarehouse implements Warehouse, DisposableBean {
     }
 
     @Override
-    public QueryResult execute(String datamartCode, String sql, QueryLimits limits) {
+    public QueryResult execute(String datamartCode, String sql, List<?> parameters, QueryLimits limits) {
         long started = System.nanoTime();
         var timedOut = new AtomicBoolean();
-        try (Connection connection = connect(datamartCode); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(datamartCode); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.size(); index++) {
+                statement.setObject(index + 1, parameters.get(index));
+            }
             ScheduledFuture<?> timer = TIMEOUTS.schedule(() -> {
                 timedOut.set(true);
                 cancel(statement);
             }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            try (ResultSet result = statement.executeQuery(sql)) {
+            try (ResultSet result = statement.executeQuery()) {
                 return read(result, limits.maxRows(), started);
             } finally {
                 timer.cancel(false);
