@@ -86,7 +86,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, MagicLinks magicLinks) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll());
         // Our login view offers the magic link, so Spring Security must not generate a login page of its own.
         http.oneTimeTokenLogin(ott -> ott
                 .loginPage("/login")

@@ -22,6 +22,7 @@ import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.ask.planner.PlannerOutcome;
 import ai.usheru.ask.planner.QueryPlan;
 import ai.usheru.memory.ConversationThread;
+import ai.usheru.memory.StoredMessage;
 import ai.usheru.memory.Threads;
 import ai.usheru.quota.Quota;
 import ai.usheru.warehouse.QueryResult;
@@ -129,6 +130,61 @@ public class AskService {
         String answer = result.rows().size() + (result.rows().size() == 1 ? " row" : " rows")
                 + (result.truncated() ? " (cut at the row limit)" : "") + ". Computed for " + scopeWords + ".";
         return finish(thread, Intent.USER_SQL, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events);
+    }
+
+    /** One turn of a stored conversation: the user's words, or an answer rebuilt from what was stored. */
+    public record Turn(String question, AskReply answer) {}
+
+    @PreAuthorize("isAuthenticated()")
+    public List<ConversationThread> threads() {
+        return threads.list(accounts.current().id());
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<Turn> history(UUID threadId) {
+        Account me = accounts.current();
+        ConversationThread thread = threadFor(me, threadId, "");
+        var turns = new ArrayList<Turn>();
+        for (StoredMessage message : threads.messages(thread.id())) {
+            if (message.role().equals("user")) {
+                turns.add(new Turn(message.content(), null));
+                continue;
+            }
+            var summary = message.resultSummaryJson() == null ? null : json.readTree(message.resultSummaryJson());
+            var columns = new ArrayList<QueryResult.Column>();
+            var rows = new ArrayList<List<Object>>();
+            if (summary != null) {
+                summary.get("columns").forEach(column -> columns.add(new QueryResult.Column(column.get("name").asString(),
+                        column.get("type").asString())));
+                summary.get("firstRows").forEach(row -> {
+                    var values = new ArrayList<Object>();
+                    row.forEach(cell -> values.add(cell.isNumber() ? cell.numberValue() : cell.isNull() ? null : cell.asString()));
+                    rows.add(values);
+                });
+            }
+            var result = new QueryResult(columns, rows, summary != null && summary.get("truncated").asBoolean(), 0);
+            turns.add(new Turn(null, new AskReply(thread.id(), message.intent(), message.sql(), columns, rows, message.content(),
+                    List.of(), AskReply.Usage.OFFLINE, quotaOf(me.quota()), Answers.chartFor(result), "", result.truncated(), "offline")));
+        }
+        return turns;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void renameThread(UUID threadId, String title) {
+        String clean = title == null ? "" : title.strip();
+        if (clean.isEmpty() || clean.length() > 300) {
+            throw DomainException.badInput("invalid_title", "A title needs 1 to 300 characters.");
+        }
+        if (!threads.rename(accounts.current().id(), threadId, clean)) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "thread_not_found", "There is no such conversation.");
+        }
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public void deleteThread(UUID threadId) {
+        if (!threads.delete(accounts.current().id(), threadId)) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "thread_not_found", "There is no such conversation.");
+        }
     }
 
     private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, String sql, QueryResult result, String answer,

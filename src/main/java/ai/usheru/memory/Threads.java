@@ -72,6 +72,16 @@ public class Threads {
         return db.selectFrom(MESSAGES).where(MESSAGES.ID.eq(id)).fetchSingle(Threads::toMessage);
     }
 
+    public boolean rename(UUID userId, UUID threadId, String title) {
+        return db.update(THREADS).set(THREADS.TITLE, title)
+                .where(THREADS.ID.eq(threadId).and(THREADS.USER_ID.eq(userId))).execute() == 1;
+    }
+
+    /** Deletes a thread with its messages (they cascade). */
+    public boolean delete(UUID userId, UUID threadId) {
+        return db.deleteFrom(THREADS).where(THREADS.ID.eq(threadId).and(THREADS.USER_ID.eq(userId))).execute() == 1;
+    }
+
     public List<StoredMessage> messages(UUID threadId) {
         return db.selectFrom(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId)).orderBy(MESSAGES.POSITION).fetch(Threads::toMessage);
     }

@@ -19,6 +19,7 @@ import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.ui.UsersView;
 import ai.usheru.ask.ui.ChatView;
+import ai.usheru.dashboard.ui.DashboardView;
 import ai.usheru.mail.ui.OutboxView;
 
 /** The frame around every signed-in view: product name, navigation by role, and the signed-in person. */
@@ -46,6 +47,7 @@ public class MainLayout extends AppLayout {
 
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Chat", ChatView.class, VaadinIcon.CHAT.create()));
+        nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
         if (principal.role() == Role.ADMIN) {
             var admin = new SideNavItem("Admin console");
             admin.setExpanded(true);

@@ -8,32 +8,52 @@ import java.util.function.Consumer;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.component.textfield.TextArea;
 
 import ai.usheru.ask.AskReply;
+import ai.usheru.ui.ChartOptions;
+import ai.usheru.ui.EChart;
 import ai.usheru.warehouse.QueryResult;
 
-/** One answer in the chat: the sentence, the rows as a grid, the SQL behind them, and follow-up chips. */
+/**
+ * One answer in the chat: the sentence, a KPI card or a chart (switchable between bar, line, pie and
+ * table) with the rows in a sortable grid, the SQL with copy and edit-and-run, and follow-up chips.
+ */
 class AnswerCard extends Div {
 
-    AnswerCard(AskReply reply, Consumer<String> askFollowUp) {
+    private final AskReply reply;
+    private final EChart chart = new EChart();
+    private final RadioButtonGroup<String> chartType = new RadioButtonGroup<>();
+
+    AnswerCard(AskReply reply, Consumer<String> askFollowUp, Consumer<String> runSql) {
+        this.reply = reply;
         addClassName("message-assistant");
+        addClassName("answer-card");
         var answer = new Paragraph(reply.answer());
         answer.addClassName("answer-text");
         add(answer);
-        if (!reply.rows().isEmpty()) {
-            add(grid(reply));
+        if ("kpi".equals(reply.chart()) && !reply.rows().isEmpty()) {
+            add(kpis());
+        } else if (!reply.rows().isEmpty()) {
+            if (reply.columns().size() >= 2 && reply.columns().getLast().isNumber()) {
+                add(chartSwitcher(), chart);
+                drawChart("table".equals(reply.chart()) ? "bar" : reply.chart());
+            }
+            add(grid());
         }
         if (reply.sql() != null) {
-            var sql = new Details("SQL", new Pre(reply.sql()));
-            sql.addClassName("sql-panel");
-            add(sql);
+            add(sqlPanel(runSql));
         }
         if (!reply.suggestions().isEmpty()) {
             var chips = new HorizontalLayout();
@@ -41,39 +61,153 @@ class AnswerCard extends Div {
             chips.addClassName("follow-ups");
             for (String suggestion : reply.suggestions()) {
                 var chip = new Button(suggestion, click -> askFollowUp.accept(suggestion));
-                chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_CONTRAST);
                 chips.add(chip);
             }
             add(chips);
         }
-        var scope = new Span("Scope: " + reply.scope());
+        var scope = new Span(VaadinIcon.GLOBE.create(), new Span(" " + reply.scope()));
         scope.addClassName("scope-note");
         add(scope);
     }
 
-    private static Grid<List<Object>> grid(AskReply reply) {
+    EChart chart() {
+        return chart;
+    }
+
+    RadioButtonGroup<String> chartType() {
+        return chartType;
+    }
+
+    private Div kpis() {
+        var cards = new Div();
+        cards.addClassName("kpi-row");
+        List<Object> row = reply.rows().getFirst();
+        for (int index = 0; index < reply.columns().size(); index++) {
+            var card = new Div();
+            card.addClassName("kpi-card");
+            var value = new Span(format(row.get(index), reply.columns().get(index)));
+            value.addClassName("kpi-value");
+            var label = new Span(label(reply.columns().get(index).name()));
+            label.addClassName("kpi-label");
+            card.add(value, label);
+            cards.add(card);
+        }
+        return cards;
+    }
+
+    private RadioButtonGroup<String> chartSwitcher() {
+        chartType.setItems(ChartOptions.TYPES);
+        chartType.setItemLabelGenerator(type -> Character.toUpperCase(type.charAt(0)) + type.substring(1));
+        chartType.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
+        chartType.setAriaLabel("Chart type");
+        chartType.addClassName("chart-switcher");
+        chartType.addValueChangeListener(change -> {
+            if (change.isFromClient() || change.getValue() != null) {
+                drawChart(change.getValue());
+            }
+        });
+        return chartType;
+    }
+
+    private void drawChart(String type) {
+        if (!type.equals(chartType.getValue())) {
+            chartType.setValue(type);
+            return;
+        }
+        chart.setVisible(!"table".equals(type));
+        if (!"table".equals(type)) {
+            String valueName = label(reply.columns().getLast().name());
+            chart.setTitle(reply.answer());
+            chart.setOption(ChartOptions.of(type, valueName, reply.rows()));
+        }
+    }
+
+    private Grid<List<Object>> grid() {
         var grid = new Grid<List<Object>>();
         List<QueryResult.Column> columns = reply.columns();
-        NumberFormat numbers = NumberFormat.getNumberInstance(Locale.US);
-        numbers.setMaximumFractionDigits(2);
         for (int index = 0; index < columns.size(); index++) {
             int column = index;
             QueryResult.Column definition = columns.get(index);
-            var gridColumn = grid.addColumn(row -> {
-                Object value = row.get(column);
-                return value instanceof Number number ? numbers.format(number) : value == null ? "—" : String.valueOf(value);
-            }).setHeader(definition.name().replace('_', ' ')).setAutoWidth(true).setResizable(true);
+            var gridColumn = grid.addColumn(row -> format(row.get(column), definition))
+                    .setHeader(label(definition.name()))
+                    .setAutoWidth(true)
+                    .setResizable(true)
+                    .setSortable(true)
+                    .setComparator((left, right) -> compare(left.get(column), right.get(column)));
             if (definition.isNumber()) {
-                gridColumn.setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                gridColumn.setTextAlign(ColumnTextAlign.END);
             }
         }
         grid.setItems(reply.rows());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(reply.rows().size() <= 12);
-        if (reply.rows().size() > 12) {
-            grid.setHeight("24rem");
+        grid.setAllRowsVisible(reply.rows().size() <= 10);
+        if (reply.rows().size() > 10) {
+            grid.setHeight("22rem");
         }
         grid.addClassName("result-grid");
         return grid;
+    }
+
+    private Details sqlPanel(Consumer<String> runSql) {
+        var sql = new Pre(reply.sql());
+        sql.addClassName("sql-text");
+        var editor = new TextArea("Edit the SQL — it runs in your scope, read-only");
+        editor.setWidthFull();
+        editor.setValue(reply.sql());
+        editor.setVisible(false);
+        editor.addClassName("sql-editor");
+        var run = new Button("Run", VaadinIcon.PLAY.create(), click -> runSql.accept(editor.getValue()));
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        run.setVisible(false);
+        run.addClassName("sql-run");
+        var edit = new Button("Edit & run", VaadinIcon.EDIT.create(), click -> {
+            editor.setVisible(true);
+            run.setVisible(true);
+            sql.setVisible(false);
+            editor.focus();
+        });
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.addClassName("sql-edit");
+        var copy = new Button("Copy", VaadinIcon.COPY.create(), click ->
+                getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", reply.sql()));
+        copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        var actions = new HorizontalLayout(copy, edit, run);
+        actions.setSpacing(false);
+        var panel = new Details("SQL", new Div(actions, sql, editor));
+        panel.addClassName("sql-panel");
+        return panel;
+    }
+
+    private static int compare(Object left, Object right) {
+        if (left instanceof Number a && right instanceof Number b) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return String.valueOf(left).compareToIgnoreCase(String.valueOf(right));
+    }
+
+    static String label(String column) {
+        String words = column.replace('_', ' ').replace(" usd", " (USD)");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static String format(Object value, QueryResult.Column column) {
+        if (value == null) {
+            return "—";
+        }
+        if (!(value instanceof Number number)) {
+            return String.valueOf(value);
+        }
+        if (column.name().endsWith("year") || column.name().equals("decade") || column.name().equals("week_number")) {
+            return String.valueOf(number.longValue());
+        }
+        if (column.name().contains("usd")) {
+            NumberFormat money = NumberFormat.getCurrencyInstance(Locale.US);
+            money.setMaximumFractionDigits(Math.abs(number.doubleValue()) < 100 ? 2 : 0);
+            return money.format(number);
+        }
+        NumberFormat plain = NumberFormat.getNumberInstance(Locale.US);
+        plain.setMaximumFractionDigits(2);
+        return plain.format(number);
     }
 }

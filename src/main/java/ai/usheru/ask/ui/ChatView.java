@@ -1,5 +1,6 @@
 package ai.usheru.ask.ui;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,49 +11,59 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
-import ai.usheru.accounts.Account;
 import ai.usheru.DomainException;
+import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.ask.AskReply;
 import ai.usheru.ask.AskService;
+import ai.usheru.memory.ConversationThread;
 import ai.usheru.ui.MainLayout;
 
 /**
- * The chat: where users ask questions and read answers with their rows, SQL and follow-ups. Until a
- * thread has messages it shows an empty state that says what can be asked, in which scope, with quick
- * links that fill in a first question.
+ * The chat: a list of the user's conversations beside the current one, where questions are asked
+ * and answers read with their chart, rows, SQL and follow-ups. An empty conversation shows what can
+ * be asked, in which scope, with quick links that fill in a first question.
  */
 @Route(value = "chat", layout = MainLayout.class)
 @PageTitle("Chat · usheru AI")
 @PermitAll
-public class ChatView extends VerticalLayout {
+public class ChatView extends HorizontalLayout {
 
     static final List<String> QUICK_LINKS = List.of(
             "Top 10 films in my region",
             "Box office by genre",
             "Weekly box office trend this year",
             "Which distributors earned the most?");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
     private final AskService asks;
     private UUID threadId;
     private final TextArea question = new TextArea();
     private final Div conversation = new Div();
     private final VerticalLayout emptyState = new VerticalLayout();
+    private final VerticalLayout threadList = new VerticalLayout();
+    private final TextField threadSearch = new TextField();
 
     public ChatView(AccountService accounts, AskService asks) {
         this.asks = asks;
         setSizeFull();
+        setSpacing(false);
         addClassName("chat-view");
         Account me = accounts.current();
+
+        var threadsPanel = threadsPanel();
 
         var heading = new H2("Ask about films and box office");
         var scope = new Paragraph("You see " + me.scope().describeRegions() + ". Ask in plain English; "
@@ -81,6 +92,9 @@ public class ChatView extends VerticalLayout {
         question.setWidthFull();
         question.setMaxHeight("10rem");
         question.setId("question");
+        question.setAriaLabel("Question");
+        // Every keystroke reaches the server, so the value is there when Enter sends it.
+        question.setValueChangeMode(ValueChangeMode.EAGER);
         var send = new Button(VaadinIcon.PAPERPLANE.create(), click -> send());
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setAriaLabel("Send");
@@ -92,9 +106,95 @@ public class ChatView extends VerticalLayout {
         composer.setAlignItems(FlexComponent.Alignment.END);
         composer.addClassName("composer");
 
-        add(emptyState, conversation, composer);
-        expand(conversation);
+        var chat = new VerticalLayout(emptyState, conversation, composer);
+        chat.setSizeFull();
+        chat.expand(conversation);
+        chat.addClassName("chat-column");
+
+        add(threadsPanel, chat);
+        expand(chat);
+        refreshThreads();
         question.focus();
+    }
+
+    private VerticalLayout threadsPanel() {
+        var newChat = new Button("New chat", VaadinIcon.PLUS.create(), click -> startNewThread());
+        newChat.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        newChat.setWidthFull();
+        newChat.setId("new-chat");
+        threadSearch.setPlaceholder("Search conversations");
+        threadSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
+        threadSearch.setClearButtonVisible(true);
+        threadSearch.setWidthFull();
+        threadSearch.setValueChangeMode(ValueChangeMode.LAZY);
+        threadSearch.addValueChangeListener(change -> refreshThreads());
+        threadList.setPadding(false);
+        threadList.setSpacing(false);
+        threadList.addClassName("thread-list");
+        var panel = new VerticalLayout(newChat, threadSearch, threadList);
+        panel.addClassName("threads-panel");
+        panel.setWidth("16rem");
+        panel.setHeightFull();
+        return panel;
+    }
+
+    private void refreshThreads() {
+        threadList.removeAll();
+        String filter = threadSearch.getValue().strip().toLowerCase();
+        List<ConversationThread> threads = asks.threads().stream()
+                .filter(thread -> filter.isEmpty() || thread.title().toLowerCase().contains(filter))
+                .toList();
+        if (threads.isEmpty()) {
+            var none = new Span(filter.isEmpty() ? "Your conversations appear here." : "No conversation matches.");
+            none.addClassName("thread-empty");
+            threadList.add(none);
+        }
+        for (ConversationThread thread : threads) {
+            var open = new Button(thread.title(), click -> openThread(thread.id()));
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            open.addClassName("thread-title");
+            open.getElement().setAttribute("title", thread.title() + " · " + thread.updatedAt().format(WHEN));
+            var delete = new Button(VaadinIcon.TRASH.create(), click -> {
+                asks.deleteThread(thread.id());
+                if (thread.id().equals(threadId)) {
+                    startNewThread();
+                }
+                refreshThreads();
+            });
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            delete.setAriaLabel("Delete conversation " + thread.title());
+            var row = new HorizontalLayout(open, delete);
+            row.setWidthFull();
+            row.expand(open);
+            row.setSpacing(false);
+            row.addClassName("thread-row");
+            if (thread.id().equals(threadId)) {
+                row.addClassName("current");
+            }
+            threadList.add(row);
+        }
+    }
+
+    private void startNewThread() {
+        threadId = null;
+        conversation.removeAll();
+        emptyState.setVisible(true);
+        question.focus();
+        refreshThreads();
+    }
+
+    private void openThread(UUID id) {
+        threadId = id;
+        conversation.removeAll();
+        emptyState.setVisible(false);
+        for (AskService.Turn turn : asks.history(id)) {
+            if (turn.question() != null) {
+                conversation.add(userBubble(turn.question()));
+            } else {
+                conversation.add(new AnswerCard(turn.answer(), this::ask, this::runSql));
+            }
+        }
+        refreshThreads();
     }
 
     private void send() {
@@ -106,20 +206,49 @@ public class ChatView extends VerticalLayout {
             return;
         }
         emptyState.setVisible(false);
-        var asked = new Paragraph(text);
-        asked.addClassName("message-user");
-        conversation.add(asked);
+        conversation.add(userBubble(text));
         question.clear();
+        boolean newThread = threadId == null;
         try {
-            AskReply reply = asks.ask(text, threadId, event -> { });
-            threadId = reply.threadId();
-            conversation.add(new AnswerCard(reply, this::ask));
+            show(asks.ask(text, threadId, event -> { }));
         } catch (DomainException e) {
-            var problem = new Paragraph(e.getMessage());
-            problem.addClassNames("message-assistant", "message-error");
-            conversation.add(problem);
+            showProblem(e);
+        }
+        if (newThread) {
+            refreshThreads();
         }
         question.focus();
     }
 
+    private void runSql(String sql) {
+        conversation.add(userBubble(sql));
+        try {
+            show(asks.query(sql, threadId, event -> { }));
+        } catch (DomainException e) {
+            showProblem(e);
+        }
+    }
+
+    private void show(AskReply reply) {
+        threadId = reply.threadId();
+        var card = new AnswerCard(reply, this::ask, this::runSql);
+        conversation.add(card);
+        card.scrollIntoView();
+    }
+
+    private void showProblem(DomainException e) {
+        var problem = new Paragraph(switch (e.code()) {
+            case "sql_rejected" -> "This SQL cannot run: " + e.getMessage();
+            case "query_timeout" -> e.getMessage();
+            default -> e.getMessage();
+        });
+        problem.addClassNames("message-assistant", "message-error");
+        conversation.add(problem);
+    }
+
+    private static Paragraph userBubble(String text) {
+        var bubble = new Paragraph(text);
+        bubble.addClassName("message-user");
+        return bubble;
+    }
 }

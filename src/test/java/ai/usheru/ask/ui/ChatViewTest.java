@@ -2,12 +2,13 @@ package ai.usheru.ask.ui;
 
 import static ai.usheru.support.UserBuilder.aUser;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.ButtonKt;
-import com.vaadin.flow.component.UI;
 import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,9 +22,7 @@ class ChatViewTest extends KaribuTest {
 
     @Test
     void theEmptyStateNamesTheUsersScopeAndOffersQuickLinks() {
-        var irish = aUser().scopedTo("IE");
-        users.create(irish);
-        signInAs(irish.email());
+        signInAsNew("IE");
 
         UI.getCurrent().navigate("chat");
 
@@ -36,9 +35,7 @@ class ChatViewTest extends KaribuTest {
 
     @Test
     void aQuickLinkFillsInTheQuestion() {
-        var user = aUser();
-        users.create(user);
-        signInAs(user.email());
+        signInAsNew();
         UI.getCurrent().navigate("chat");
 
         ButtonKt._click(_get(Button.class, spec -> spec.withText(ChatView.QUICK_LINKS.getFirst())));
@@ -47,21 +44,105 @@ class ChatViewTest extends KaribuTest {
     }
 
     @Test
-    void aQuestionIsAnsweredWithItsRowsInAGrid() {
-        var user = aUser();
-        users.create(user);
-        signInAs(user.email());
+    void aQuestionIsAnsweredWithAChartAndItsRowsInAGrid() {
+        signInAsNew();
         UI.getCurrent().navigate("chat");
-        var question = _get(TextArea.class, spec -> spec.withId("question"));
 
-        question.setValue("Top 5 films by box office");
-        ButtonKt._click(_get(Button.class, spec -> spec.withId("send")));
+        ask("Top 5 films by box office");
 
         _assertNone(VerticalLayout.class, spec -> spec.withId("chat-empty-state"));
-        assertThat(_get(Paragraph.class, spec -> spec.withText("Top 5 films by box office"))).isNotNull();
-        assertThat(question.getValue()).isEmpty();
-        var grid = _get(AnswerCard.class).getChildren().filter(child -> child instanceof Grid).findFirst().orElseThrow();
-        assertThat(GridKt._size((Grid<?>) grid)).isEqualTo(5);
-        assertThat(GridKt._getFormattedRow((Grid<?>) grid, 0)).first().isEqualTo("Avatar");
+        var card = _get(AnswerCard.class);
+        var grid = gridOf(card);
+        assertThat(GridKt._size(grid)).isEqualTo(5);
+        assertThat(GridKt._getFormattedRow(grid, 0)).first().isEqualTo("Avatar");
+        assertThat(card.chartType().getValue()).isEqualTo("bar");
+        assertThat(card.chart().optionJson()).contains("\"type\":\"bar\"").contains("Avatar");
+    }
+
+    @Test
+    void theChartTypeCanBeSwitched() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+        ask("Box office by genre");
+        var card = _get(AnswerCard.class);
+
+        card.chartType().setValue("pie");
+        assertThat(card.chart().optionJson()).contains("\"type\":\"pie\"");
+        card.chartType().setValue("table");
+        assertThat(card.chart().isVisible()).isFalse();
+    }
+
+    @Test
+    void aSingleFigureIsShownAsAKpiCard() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+
+        ask("Total admissions in Ireland for films released in 2010");
+
+        assertThat(_find(_get(AnswerCard.class), com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("kpi-value")))
+                .singleElement().satisfies(value -> assertThat(value.getText()).isEqualTo("9,407,293"));
+    }
+
+    @Test
+    void editedSqlRunsThroughTheGuardInTheUsersScope() {
+        signInAsNew("IE");
+        UI.getCurrent().navigate("chat");
+        ask("Top 5 films by box office");
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-edit")));
+        _get(TextArea.class, spec -> spec.withClasses("sql-editor"))
+                .setValue("SELECT region_code, SUM(gross_usd) AS gross_usd FROM box_office GROUP BY region_code");
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-run")));
+
+        var cards = _find(AnswerCard.class);
+        assertThat(cards).hasSize(2);
+        assertThat(GridKt._getFormattedRow(gridOf(cards.getLast()), 0)).first().isEqualTo("IE");
+        assertThat(GridKt._size(gridOf(cards.getLast()))).isEqualTo(1);
+    }
+
+    @Test
+    void refusedSqlIsExplainedInTheChat() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+        ask("Top 5 films by box office");
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-edit")));
+        _get(TextArea.class, spec -> spec.withClasses("sql-editor")).setValue("DELETE FROM box_office");
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-run")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("message-error")).getText()).startsWith("This SQL cannot run:");
+    }
+
+    @Test
+    void conversationsAreListedReopenedAndDeleted() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+        ask("Top 5 films by box office");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("new-chat")));
+        assertThat(_find(AnswerCard.class)).isEmpty();
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Top 5 films by box office").withClasses("thread-title")));
+        assertThat(GridKt._size(gridOf(_get(AnswerCard.class)))).isEqualTo(5);
+
+        var delete = _get(Button.class, spec -> spec.withAttribute("aria-label", "Delete conversation Top 5 films by box office"));
+        ButtonKt._click(delete);
+        assertThat(_find(Button.class, spec -> spec.withClasses("thread-title"))).isEmpty();
+        assertThat(_find(AnswerCard.class)).isEmpty();
+    }
+
+    private void ask(String question) {
+        _get(TextArea.class, spec -> spec.withId("question")).setValue(question);
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("send")));
+    }
+
+    private void signInAsNew(String... regions) {
+        var user = aUser().scopedTo(regions);
+        users.create(user);
+        signInAs(user.email());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<java.util.List<Object>> gridOf(AnswerCard card) {
+        return (Grid<java.util.List<Object>>) card.getChildren().filter(child -> child instanceof Grid).findFirst().orElseThrow();
     }
 }

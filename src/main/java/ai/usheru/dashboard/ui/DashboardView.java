@@ -1,0 +1,104 @@
+package ai.usheru.dashboard.ui;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+
+import ai.usheru.dashboard.DashboardService;
+import ai.usheru.ui.ChartOptions;
+import ai.usheru.ui.EChart;
+import ai.usheru.ui.MainLayout;
+import ai.usheru.warehouse.QueryResult;
+
+/** Key figures, the weekly trend and the leaders of the latest year, for the user's own scope. */
+@Route(value = "dashboard", layout = MainLayout.class)
+@PageTitle("Dashboard · usheru AI")
+@PermitAll
+public class DashboardView extends VerticalLayout {
+
+    private final EChart trend = new EChart();
+    private final EChart films = new EChart();
+    private final EChart genres = new EChart();
+
+    public DashboardView(DashboardService dashboards) {
+        addClassName("dashboard");
+        setWidthFull();
+        var dashboard = dashboards.forCurrentUser();
+
+        var scope = new Paragraph("Computed for " + dashboard.scope() + ".");
+        scope.setId("dashboard-scope");
+        add(new H2("Dashboard"), scope, kpis(dashboard.totals()));
+
+        trend.setTitle("Weekly box office in the latest year");
+        trend.setOption(ChartOptions.of("line", "Box office (USD)", dashboard.weeklyTrend().rows()));
+        films.setTitle("Top films in the latest year");
+        films.setOption(ChartOptions.of("bar", "Box office (USD)", dashboard.topFilms().rows()));
+        genres.setTitle("Top genres in the latest year");
+        genres.setOption(ChartOptions.of("pie", "Box office (USD)", dashboard.topGenres().rows()));
+
+        var panels = new FlexLayout(panel("Weekly box office", trend), panel("Top films", films), panel("Top genres", genres),
+                panel("Latest insights", new Paragraph("Weekly insights for your scope will appear here once the first digest is computed.")));
+        panels.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        panels.getStyle().set("gap", "var(--lumo-space-m)");
+        panels.setWidthFull();
+        add(panels);
+    }
+
+    List<EChart> charts() {
+        return List.of(trend, films, genres);
+    }
+
+    private static Div panel(String title, com.vaadin.flow.component.Component content) {
+        var panel = new Div(new H3(title), content);
+        panel.addClassName("dashboard-panel");
+        return panel;
+    }
+
+    private static Div kpis(QueryResult totals) {
+        var row = new Div();
+        row.addClassName("kpi-row");
+        if (totals.rows().isEmpty()) {
+            return row;
+        }
+        List<Object> values = totals.rows().getFirst();
+        String[] labels = {"Box office", "Films", "Admissions"};
+        for (int index = 0; index < Math.min(labels.length, values.size()); index++) {
+            Object value = values.get(index);
+            String text = value instanceof Number number
+                    ? (index == 0 ? money(number) : NumberFormat.getIntegerInstance(Locale.US).format(number))
+                    : "—";
+            var card = new Div(styled(new Span(text), "kpi-value"), styled(new Span(labels[index]), "kpi-label"));
+            card.addClassName("kpi-card");
+            card.setId("kpi-" + labels[index].toLowerCase(Locale.ROOT).replace(' ', '-'));
+            row.add(card);
+        }
+        return row;
+    }
+
+    private static Span styled(Span span, String className) {
+        span.addClassName(className);
+        return span;
+    }
+
+    private static String money(Number number) {
+        double value = number.doubleValue();
+        if (value >= 1e9) {
+            return String.format(Locale.US, "$%.2fB", value / 1e9);
+        }
+        if (value >= 1e6) {
+            return String.format(Locale.US, "$%.1fM", value / 1e6);
+        }
+        return NumberFormat.getCurrencyInstance(Locale.US).format(number);
+    }
+}

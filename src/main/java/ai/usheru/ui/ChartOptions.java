@@ -1,0 +1,54 @@
+package ai.usheru.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ECharts options for a result table: the first column gives the categories (or time), the last
+ * numeric column the values. Kept to what answers need: bar, line and pie.
+ */
+public final class ChartOptions {
+
+    private ChartOptions() {}
+
+    /** The chart types a user can switch between; {@code table} draws no chart. */
+    public static final List<String> TYPES = List.of("bar", "line", "pie", "table");
+
+    public static Map<String, Object> of(String type, String valueName, List<List<Object>> rows) {
+        var labels = new ArrayList<String>();
+        var values = new ArrayList<Object>();
+        for (List<Object> row : rows) {
+            labels.add(String.valueOf(row.getFirst()));
+            values.add(row.get(row.size() - 1));
+        }
+        var option = new LinkedHashMap<String, Object>();
+        option.put("tooltip", Map.of("trigger", "pie".equals(type) ? "item" : "axis"));
+        option.put("color", List.of("#d9480f", "#1c7ed6", "#37b24d", "#f59f00", "#7048e8", "#0ca678", "#e64980", "#495057"));
+        if ("pie".equals(type)) {
+            var data = new ArrayList<Map<String, Object>>();
+            for (int i = 0; i < labels.size(); i++) {
+                data.add(Map.of("name", labels.get(i), "value", values.get(i)));
+            }
+            option.put("legend", Map.of("type", "scroll", "bottom", 0));
+            option.put("series", List.of(Map.of("type", "pie", "name", valueName, "radius", List.of("35%", "65%"), "data", data)));
+            return option;
+        }
+        option.put("grid", Map.of("left", 8, "right", 16, "top", 24, "bottom", 8, "containLabel", true));
+        option.put("xAxis", Map.of("type", "category", "data", labels,
+                "axisLabel", Map.of("hideOverlap", true, "interval", 0,
+                        "rotate", "bar".equals(type) && (labels.size() > 6 || labels.stream().anyMatch(label -> label.length() > 10)) ? 30 : 0)));
+        option.put("yAxis", Map.of("type", "value", "name", valueName, "axisLabel", Map.of("formatter", "{value}")));
+        var series = new LinkedHashMap<String, Object>();
+        series.put("type", "line".equals(type) ? "line" : "bar");
+        series.put("name", valueName);
+        series.put("data", values);
+        if ("line".equals(type)) {
+            series.put("smooth", true);
+            series.put("areaStyle", Map.of("opacity", 0.15));
+        }
+        option.put("series", List.of(series));
+        return option;
+    }
+}
