@@ -587,8 +587,10 @@ final class QuestionParser {
         Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)\\s+(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
                 .matcher(lower);
         if (howMany.find()) {
+            String measured = metricNamed(howMany.group(2));
             String counted = dimensionNamed(howMany.group(2));
-            draft.metric = counted == null || counted.equals("film") ? "films" : "count:" + counted;
+            // "How many admissions" adds up a measure; "how many films" and "how many directors" count things.
+            draft.metric = measured != null ? measured : counted == null || counted.equals("film") ? "films" : "count:" + counted;
             text.consume(howMany.start(), howMany.end(1));
         }
         Matcher mostFilms = Pattern.compile("\\b(most|fewest|least|more|fewer|highest number of|largest number of)\\s+(films|movies|titles|releases)\\b")
@@ -702,6 +704,18 @@ final class QuestionParser {
     private static boolean isPlural(String word) {
         String last = word.contains(" ") ? word.substring(word.lastIndexOf(' ') + 1) : word;
         return last.endsWith("s") && !last.endsWith("ss") && !last.equals("box");
+    }
+
+    /** The additive measure a word (or two) after "how many" names, such as "admissions"; null if none. */
+    private String metricNamed(String words) {
+        for (String name : List.of("admissions", "screens", "imdb_votes")) {
+            for (String synonym : model.metric(name).synonyms()) {
+                if (words.equals(synonym) || words.startsWith(synonym + " ")) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 
     /** The word of {@code words} that names a dimension: both words if together they do, else the first. */

@@ -137,6 +137,14 @@ class OfflinePlannerDevCasesTest {
     }
 
     @Test
+    void howManyOfAMeasureAddsItUpInsteadOfCountingFilms() {
+        var plan = planner.plan("How many admissions did films released in 2008 get in France?", null).plan();
+
+        assertThat(plan.metric()).isEqualTo("admissions");
+        assertThat(plan.filtersOn("region").getFirst().values()).containsExactly("FR");
+    }
+
+    @Test
     void predictionsAreRecognisedAndFindTheFranchise() {
         var outcome = planner.plan("What will the Toy Story films make next year?", null);
 
