@@ -13,12 +13,21 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import ai.usheru.DomainException;
+import ai.usheru.quota.QuotaExceededException;
 
 /** Turns every failure of an API call into {@code {"code","message"}} with a fitting status, never a stack trace. */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(QuotaExceededException.class)
+    ResponseEntity<ApiError> quota(QuotaExceededException e) {
+        long seconds = Math.max(1, java.time.Duration.between(java.time.OffsetDateTime.now(), e.resetsAt()).toSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(seconds))
+                .body(new ApiError(e.code(), e.getMessage()));
+    }
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {

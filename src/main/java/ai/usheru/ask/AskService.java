@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.math.BigDecimal;
 import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +26,8 @@ import ai.usheru.ask.planner.QueryPlan;
 import ai.usheru.memory.ConversationThread;
 import ai.usheru.memory.StoredMessage;
 import ai.usheru.memory.Threads;
-import ai.usheru.quota.Quota;
+import ai.usheru.quota.QuotaService;
+import ai.usheru.quota.Usage;
 import ai.usheru.warehouse.QueryResult;
 
 /**
@@ -43,8 +46,11 @@ public class AskService {
     private final ScopedQueryRunner queries;
     private final Threads threads;
     private final JsonMapper json;
+    private final QuotaService quotas;
 
-    AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json) {
+    AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
+            QuotaService quotas) {
+        this.quotas = quotas;
         this.accounts = accounts;
         this.planners = planners;
         this.queries = queries;
@@ -62,6 +68,10 @@ public class AskService {
             throw DomainException.badInput("question_too_long", "Please keep questions under " + MAX_QUESTION_LENGTH + " characters.");
         }
         Account me = accounts.current();
+        return metered(me, () -> answer(me, text, threadId, events));
+    }
+
+    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
@@ -118,6 +128,10 @@ public class AskService {
             throw DomainException.badInput("sql_too_long", "Please keep queries under " + MAX_SQL_LENGTH + " characters.");
         }
         Account me = accounts.current();
+        return metered(me, () -> runUserSql(me, text, threadId, events));
+    }
+
+    private AskReply runUserSql(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
         String datamart = datamartOf(me.scope());
         OfflinePlanner planner = planners.forDatamart(datamart);
         var execution = queries.run(datamart, text, me.scope().regions());
@@ -130,6 +144,26 @@ public class AskService {
         String answer = result.rows().size() + (result.rows().size() == 1 ? " row" : " rows")
                 + (result.truncated() ? " (cut at the row limit)" : "") + ". Computed for " + scopeWords + ".";
         return finish(thread, Intent.USER_SQL, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events);
+    }
+
+    /**
+     * Reserves quota before the work, settles it to the actual usage after, and releases it when the
+     * work fails, so a failed ask costs nothing.
+     */
+    private AskReply metered(Account me, Supplier<AskReply> work) {
+        QuotaService.Reservation reservation = quotas.reserve(me.id(), me.clientId(), AskReply.Usage.OFFLINE.model(), 0, BigDecimal.ZERO);
+        long started = System.nanoTime();
+        AskReply reply;
+        try {
+            reply = work.get();
+        } catch (RuntimeException e) {
+            quotas.release(reservation, e instanceof DomainException domain ? domain.code() : "error");
+            throw e;
+        }
+        AskReply.Usage usage = reply.usage();
+        quotas.settle(reservation, new Usage(usage.model(), usage.promptTokens(), usage.completionTokens(), usage.costUsd(),
+                (System.nanoTime() - started) / 1_000_000, reply.intent()));
+        return reply;
     }
 
     /** One turn of a stored conversation: the user's words, or an answer rebuilt from what was stored. */
@@ -164,7 +198,7 @@ public class AskService {
             }
             var result = new QueryResult(columns, rows, summary != null && summary.get("truncated").asBoolean(), 0);
             turns.add(new Turn(null, new AskReply(thread.id(), message.intent(), message.sql(), columns, rows, message.content(),
-                    List.of(), AskReply.Usage.OFFLINE, quotaOf(me.quota()), Answers.chartFor(result), "", result.truncated(), "offline")));
+                    List.of(), AskReply.Usage.OFFLINE, Map.of(), Answers.chartFor(result), "", result.truncated(), "offline")));
         }
         return turns;
     }
@@ -194,7 +228,7 @@ public class AskService {
         threads.append(thread.id(), "assistant", answer, intent.code(), plan == null ? null : json.writeValueAsString(plan), sql,
                 json.writeValueAsString(summaryOf(result)));
         var reply = new AskReply(thread.id(), intent.code(), sql, result.columns(), result.rows(), answer, suggestions,
-                AskReply.Usage.OFFLINE, quotaOf(me.quota()), Answers.chartFor(result), scopeWords, result.truncated(), "offline");
+                AskReply.Usage.OFFLINE, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), "offline");
         events.accept(new AskEvent("done", reply));
         return reply;
     }
@@ -263,14 +297,5 @@ public class AskService {
         return summary;
     }
 
-    private static Map<String, Object> quotaOf(Quota quota) {
-        var limits = new LinkedHashMap<String, Object>();
-        limits.put("queriesPerDay", quota.queriesPerDay());
-        limits.put("queriesPerMonth", quota.queriesPerMonth());
-        limits.put("tokensPerDay", quota.tokensPerDay());
-        limits.put("tokensPerMonth", quota.tokensPerMonth());
-        limits.put("usdPerMonth", quota.usdPerMonth());
-        return limits;
-    }
 
 }

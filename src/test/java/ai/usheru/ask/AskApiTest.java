@@ -198,7 +198,7 @@ class AskApiTest extends IntegrationTest {
 
     private String tokenFor(UserBuilder user) {
         users.create(user);
-        return AskEvalTest.token(http(), user.email(), user.password());
+        return http().token(user.email(), user.password());
     }
 
 }

@@ -45,10 +45,10 @@ class HostileQuestionsTest extends IntegrationTest {
         TestHttp http = http();
         var irish = aUser().scopedTo("IE");
         users.create(irish);
-        String irishToken = AskEvalTest.token(http, irish.email(), irish.password());
+        String irishToken = http.token(irish.email(), irish.password());
         var global = aUser();
         users.create(global);
-        String globalToken = AskEvalTest.token(http, global.email(), global.password());
+        String globalToken = http.token(global.email(), global.password());
         List<Long> forbidden = List.of(
                 scalar(http, globalToken, "SELECT SUM(gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Avatar' AND region_code = 'DE'"),
                 scalar(http, globalToken, "SELECT SUM(gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Avatar'"),

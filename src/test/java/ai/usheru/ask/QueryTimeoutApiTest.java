@@ -23,7 +23,7 @@ class QueryTimeoutApiTest extends IntegrationTest {
     void aRunawayQueryEndsAtTheTimeoutWithAJsonError() {
         var user = aUser().scopedTo("IE");
         users.create(user);
-        String token = AskEvalTest.token(http(), user.email(), user.password());
+        String token = http().token(user.email(), user.password());
 
         var reply = http().postJson("/api/v1/query", Map.of("sql",
                 "SELECT COUNT(*) FROM box_office a, box_office b, box_office c WHERE a.gross_usd + b.gross_usd > c.gross_usd"), token);

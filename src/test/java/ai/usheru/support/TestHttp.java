@@ -73,6 +73,15 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A bearer token for the API, signing in with e-mail and password; fails the test if refused. */
+    public String token(String email, String password) {
+        Reply reply = postJson("/api/v1/auth/token", java.util.Map.of("email", email, "password", password), null);
+        if (reply.status() != 200) {
+            throw new AssertionError("Cannot get a token for " + email + ": " + reply.body());
+        }
+        return reply.text("token");
+    }
+
     /** The CSRF token of this session, read from a page the server renders. */
     public String csrfTokenFrom(Reply page) {
         Matcher meta = CSRF_META.matcher(page.body());

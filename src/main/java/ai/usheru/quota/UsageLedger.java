@@ -1,0 +1,86 @@
+package ai.usheru.quota;
+
+import static ai.usheru.db.Tables.USAGE_RECORDS;
+import static ai.usheru.db.Tables.USERS;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The usage_records table: one row per ask or query, RESERVED before the work, SETTLED to what it
+ * actually used, or RELEASED (costing nothing) when it failed.
+ */
+@Repository
+class UsageLedger {
+
+    private final DSLContext db;
+
+    UsageLedger(DSLContext db) {
+        this.db = db;
+    }
+
+    /** What a user has used since a moment, counting reservations still open. */
+    record Used(long queries, long tokens, BigDecimal usd) {}
+
+    /**
+     * Locks the user's row until the transaction ends: every instance reserving for the same user
+     * waits here, so counting and reserving are one atomic step across the cluster.
+     */
+    void lockUser(UUID userId) {
+        db.select(USERS.ID).from(USERS).where(USERS.ID.eq(userId)).forUpdate().fetch();
+    }
+
+    Used usedSince(UUID userId, OffsetDateTime since) {
+        var tokens = USAGE_RECORDS.PROMPT_TOKENS.plus(USAGE_RECORDS.COMPLETION_TOKENS);
+        var row = db.select(DSL.count(), DSL.coalesce(DSL.sum(tokens), BigDecimal.ZERO), DSL.coalesce(DSL.sum(USAGE_RECORDS.COST_USD), BigDecimal.ZERO))
+                .from(USAGE_RECORDS)
+                .where(USAGE_RECORDS.USER_ID.eq(userId))
+                .and(USAGE_RECORDS.STATE.ne("RELEASED"))
+                .and(USAGE_RECORDS.CREATED_AT.ge(since))
+                .fetchSingle();
+        return new Used(row.value1(), row.value2().longValue(), row.value3());
+    }
+
+    long reserve(UUID userId, UUID clientId, String model, long estimatedTokens, BigDecimal estimatedUsd) {
+        return db.insertInto(USAGE_RECORDS)
+                .set(USAGE_RECORDS.USER_ID, userId)
+                .set(USAGE_RECORDS.CLIENT_ID, clientId)
+                .set(USAGE_RECORDS.MODEL_NAME, model)
+                .set(USAGE_RECORDS.STATE, "RESERVED")
+                .set(USAGE_RECORDS.PROMPT_TOKENS, estimatedTokens)
+                .set(USAGE_RECORDS.COST_USD, estimatedUsd)
+                .returning(USAGE_RECORDS.ID)
+                .fetchSingle(USAGE_RECORDS.ID);
+    }
+
+    void settle(long id, Usage usage) {
+        db.update(USAGE_RECORDS)
+                .set(USAGE_RECORDS.STATE, "SETTLED")
+                .set(USAGE_RECORDS.MODEL_NAME, usage.model())
+                .set(USAGE_RECORDS.PROMPT_TOKENS, usage.promptTokens())
+                .set(USAGE_RECORDS.COMPLETION_TOKENS, usage.completionTokens())
+                .set(USAGE_RECORDS.COST_USD, usage.costUsd())
+                .set(USAGE_RECORDS.WAREHOUSE_MS, usage.warehouseMillis())
+                .set(USAGE_RECORDS.OUTCOME, usage.outcome())
+                .set(USAGE_RECORDS.SETTLED_AT, OffsetDateTime.now())
+                .where(USAGE_RECORDS.ID.eq(id).and(USAGE_RECORDS.STATE.eq("RESERVED")))
+                .execute();
+    }
+
+    void release(long id, String outcome) {
+        db.update(USAGE_RECORDS)
+                .set(USAGE_RECORDS.STATE, "RELEASED")
+                .set(USAGE_RECORDS.PROMPT_TOKENS, 0L)
+                .set(USAGE_RECORDS.COMPLETION_TOKENS, 0L)
+                .set(USAGE_RECORDS.COST_USD, BigDecimal.ZERO)
+                .set(USAGE_RECORDS.OUTCOME, outcome)
+                .set(USAGE_RECORDS.SETTLED_AT, OffsetDateTime.now())
+                .where(USAGE_RECORDS.ID.eq(id).and(USAGE_RECORDS.STATE.eq("RESERVED")))
+                .execute();
+    }
+}
