@@ -45,6 +45,19 @@ class AskController {
 
     record QueryRequest(String sql, String threadId) {}
 
+    record FeedbackRequest(String messageId, Integer rating) {}
+
+    /** Thumbs up (1) or down (-1) on an answer; a thumbs-up keeps its question and SQL as a verified example. */
+    @PostMapping(path = "/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
+    void feedback(@RequestBody FeedbackRequest request) {
+        UUID messageId = threadIdOf(request.messageId());
+        if (messageId == null || request.rating() == null) {
+            throw DomainException.badInput("bad_request", "Send a messageId and a rating of 1 or -1.");
+        }
+        asks.feedback(messageId, request.rating());
+    }
+
     @PostMapping(path = "/ask", produces = MediaType.APPLICATION_JSON_VALUE)
     AskReply ask(@RequestBody AskRequest request) {
         return asks.ask(request.question(), threadIdOf(request.threadId()), event -> { });

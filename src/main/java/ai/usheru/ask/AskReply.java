@@ -13,6 +13,7 @@ import ai.usheru.warehouse.QueryResult;
  * @param chart how to draw the rows: {@code kpi}, {@code bar}, {@code line} or {@code table}
  * @param scope the regions the answer was computed for, in words ("Ireland only", "all regions")
  * @param truncated true when the rows stop at the row cap
+ * @param messageId the stored answer, for feedback
  */
 public record AskReply(
         UUID threadId,
@@ -27,7 +28,8 @@ public record AskReply(
         String chart,
         String scope,
         boolean truncated,
-        String engine) {
+        String engine,
+        UUID messageId) {
 
     /** Tokens and money one answer cost; the offline planner costs nothing. */
     public record Usage(String model, long promptTokens, long completionTokens, BigDecimal costUsd) {

@@ -169,6 +169,12 @@ public class AskService {
     /** One turn of a stored conversation: the user's words, or an answer rebuilt from what was stored. */
     public record Turn(String question, AskReply answer) {}
 
+    /** The signed-in user's limits and what is left of them. */
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, Object> remainingQuota() {
+        return quotas.remaining(accounts.current().id());
+    }
+
     @PreAuthorize("isAuthenticated()")
     public List<ConversationThread> threads() {
         return threads.list(accounts.current().id());
@@ -198,7 +204,8 @@ public class AskService {
             }
             var result = new QueryResult(columns, rows, summary != null && summary.get("truncated").asBoolean(), 0);
             turns.add(new Turn(null, new AskReply(thread.id(), message.intent(), message.sql(), columns, rows, message.content(),
-                    List.of(), AskReply.Usage.OFFLINE, Map.of(), Answers.chartFor(result), "", result.truncated(), "offline")));
+                    List.of(), AskReply.Usage.OFFLINE, Map.of(), Answers.chartFor(result), "", result.truncated(), "offline",
+                    message.id())));
         }
         return turns;
     }
@@ -214,6 +221,25 @@ public class AskService {
         }
     }
 
+    /**
+     * Records a thumbs up (+1) or down (-1) on an answer of the user's own. A thumbs-up on an answer
+     * with SQL keeps its question and SQL as a verified example for later questions.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void feedback(UUID messageId, int rating) {
+        if (rating != 1 && rating != -1) {
+            throw DomainException.badInput("invalid_rating", "A rating is 1 (helpful) or -1 (not helpful).");
+        }
+        Account me = accounts.current();
+        StoredMessage answer = threads.ownedAnswer(me.id(), messageId).orElseThrow(() -> new DomainException(
+                DomainException.Kind.NOT_FOUND, "message_not_found", "There is no such answer."));
+        threads.setFeedback(answer.id(), (short) rating);
+        if (rating == 1 && answer.sql() != null) {
+            threads.questionBefore(answer).ifPresent(question ->
+                    threads.addVerifiedExample(question, answer.sql(), datamartOf(me.scope()), me.id()));
+        }
+    }
+
     @PreAuthorize("isAuthenticated()")
     public void deleteThread(UUID threadId) {
         if (!threads.delete(accounts.current().id(), threadId)) {
@@ -225,10 +251,11 @@ public class AskService {
             List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events) {
         events.accept(new AskEvent("answer", Map.of("text", answer)));
         events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
-        threads.append(thread.id(), "assistant", answer, intent.code(), plan == null ? null : json.writeValueAsString(plan), sql,
-                json.writeValueAsString(summaryOf(result)));
+        StoredMessage stored = threads.append(thread.id(), "assistant", answer, intent.code(),
+                plan == null ? null : json.writeValueAsString(plan), sql, json.writeValueAsString(summaryOf(result)));
         var reply = new AskReply(thread.id(), intent.code(), sql, result.columns(), result.rows(), answer, suggestions,
-                AskReply.Usage.OFFLINE, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), "offline");
+                AskReply.Usage.OFFLINE, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), "offline",
+                stored.id());
         events.accept(new AskEvent("done", reply));
         return reply;
     }

@@ -2,6 +2,7 @@ package ai.usheru.memory;
 
 import static ai.usheru.db.Tables.MESSAGES;
 import static ai.usheru.db.Tables.THREADS;
+import static ai.usheru.db.Tables.VERIFIED_EXAMPLES;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -80,6 +81,35 @@ public class Threads {
     /** Deletes a thread with its messages (they cascade). */
     public boolean delete(UUID userId, UUID threadId) {
         return db.deleteFrom(THREADS).where(THREADS.ID.eq(threadId).and(THREADS.USER_ID.eq(userId))).execute() == 1;
+    }
+
+    /** An assistant message in one of the user's threads. */
+    public Optional<StoredMessage> ownedAnswer(UUID userId, UUID messageId) {
+        return db.select(MESSAGES.fields()).from(MESSAGES).join(THREADS).on(THREADS.ID.eq(MESSAGES.THREAD_ID))
+                .where(MESSAGES.ID.eq(messageId).and(THREADS.USER_ID.eq(userId)).and(MESSAGES.ROLE.eq("assistant")))
+                .fetchOptional(row -> toMessage(row.into(MESSAGES)));
+    }
+
+    public void setFeedback(UUID messageId, short rating) {
+        db.update(MESSAGES).set(MESSAGES.FEEDBACK, rating).where(MESSAGES.ID.eq(messageId)).execute();
+    }
+
+    /** The user's question that an answer replied to. */
+    public Optional<String> questionBefore(StoredMessage answer) {
+        return db.select(MESSAGES.CONTENT).from(MESSAGES)
+                .where(MESSAGES.THREAD_ID.eq(answer.threadId()).and(MESSAGES.POSITION.lt(answer.position())).and(MESSAGES.ROLE.eq("user")))
+                .orderBy(MESSAGES.POSITION.desc()).limit(1)
+                .fetchOptional(MESSAGES.CONTENT);
+    }
+
+    public void addVerifiedExample(String question, String sql, String datamart, UUID userId) {
+        db.insertInto(VERIFIED_EXAMPLES)
+                .set(VERIFIED_EXAMPLES.ID, UUID.randomUUID())
+                .set(VERIFIED_EXAMPLES.QUESTION, question)
+                .set(VERIFIED_EXAMPLES.SQL_TEXT, sql)
+                .set(VERIFIED_EXAMPLES.DATAMART_CODE, datamart)
+                .set(VERIFIED_EXAMPLES.CREATED_BY, userId)
+                .execute();
     }
 
     public List<StoredMessage> messages(UUID threadId) {

@@ -19,6 +19,7 @@ import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.ui.UsersView;
 import ai.usheru.ask.ui.ChatView;
+import ai.usheru.ask.ui.SuggestedQuestionsView;
 import ai.usheru.dashboard.ui.DashboardView;
 import ai.usheru.mail.ui.OutboxView;
 
@@ -34,11 +35,15 @@ public class MainLayout extends AppLayout {
 
         var who = new Span(principal.email());
         who.addClassName("who");
+        var theme = new Button(VaadinIcon.ADJUST.create(), click -> toggleTheme());
+        theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        theme.setAriaLabel("Switch between light and dark theme");
+        theme.setId("theme-toggle");
         var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
 
-        var header = new HorizontalLayout(new DrawerToggle(), brand, new Div(), who, signOut);
+        var header = new HorizontalLayout(new DrawerToggle(), brand, new Div(), who, theme, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(header.getComponentAt(2));
@@ -52,10 +57,20 @@ public class MainLayout extends AppLayout {
             var admin = new SideNavItem("Admin console");
             admin.setExpanded(true);
             admin.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
+            admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
             admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
             nav.addItem(admin);
         }
         addToDrawer(nav);
         setPrimarySection(Section.DRAWER);
+        // The chosen theme is remembered in the browser and applied before anything is drawn.
+        getElement().executeJs("const t = localStorage.getItem('usheru-theme'); "
+                + "if (t) { document.documentElement.setAttribute('theme', t); }");
+    }
+
+    private void toggleTheme() {
+        getElement().executeJs("const dark = document.documentElement.getAttribute('theme') !== 'dark'; "
+                + "document.documentElement.setAttribute('theme', dark ? 'dark' : ''); "
+                + "localStorage.setItem('usheru-theme', dark ? 'dark' : '');");
     }
 }

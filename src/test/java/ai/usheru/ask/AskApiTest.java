@@ -165,6 +165,19 @@ class AskApiTest extends IntegrationTest {
     }
 
     @Test
+    void feedbackIsStoredOnlyForOnesOwnAnswers() {
+        String messageId = ask(globalToken, "Top 5 films by box office", null).text("messageId");
+
+        var mine = http().postJson("/api/v1/feedback", Map.of("messageId", messageId, "rating", 1), globalToken);
+        var theirs = http().postJson("/api/v1/feedback", Map.of("messageId", messageId, "rating", -1), irishToken);
+        var invalid = http().postJson("/api/v1/feedback", Map.of("messageId", messageId, "rating", 5), globalToken);
+
+        assertThat(mine.status()).isEqualTo(204);
+        assertThat(theirs.status()).isEqualTo(404);
+        assertThat(invalid.text("code")).isEqualTo("invalid_rating");
+    }
+
+    @Test
     void handWrittenSqlRunsInTheSameScope() {
         var reply = query(irishToken, "SELECT region_code, SUM(gross_usd) AS gross FROM box_office GROUP BY region_code");
 

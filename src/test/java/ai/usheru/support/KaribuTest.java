@@ -45,6 +45,24 @@ public abstract class KaribuTest extends IntegrationTest {
         users.signOut();
     }
 
+    /** Runs pushed UI updates (answers come from a background thread) until {@code done} holds, for at most ten seconds. */
+    protected static void awaitUi(java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            MockVaadin.clientRoundtrip(false);
+            if (done.getAsBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("The UI did not reach the expected state within ten seconds");
+    }
+
     /** Signs in as this account, exactly as Spring Security would after a successful sign-in. */
     protected void signInAs(String email) {
         UserDetails principal = users.signIn(email);

@@ -3,7 +3,14 @@ package ai.usheru.ask.ui;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.function.Consumer;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,7 +43,18 @@ class AnswerCard extends Div {
     private final EChart chart = new EChart();
     private final RadioButtonGroup<String> chartType = new RadioButtonGroup<>();
 
-    AnswerCard(AskReply reply, Consumer<String> askFollowUp, Consumer<String> runSql) {
+    /** What a card can ask its chat to do. */
+    interface Actions {
+        void ask(String question);
+
+        void runSql(String sql);
+
+        void rate(UUID messageId, int rating);
+    }
+
+    AnswerCard(AskReply reply, Actions actions) {
+        Consumer<String> askFollowUp = actions::ask;
+        Consumer<String> runSql = actions::runSql;
         this.reply = reply;
         addClassName("message-assistant");
         addClassName("answer-card");
@@ -66,9 +84,45 @@ class AnswerCard extends Div {
             }
             add(chips);
         }
-        var scope = new Span(VaadinIcon.GLOBE.create(), new Span(" " + reply.scope()));
-        scope.addClassName("scope-note");
-        add(scope);
+        var footer = new HorizontalLayout();
+        footer.addClassName("answer-footer");
+        footer.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        if (!reply.scope().isEmpty()) {
+            var scope = new Span(VaadinIcon.GLOBE.create(), new Span(" " + reply.scope()));
+            scope.addClassName("scope-note");
+            footer.add(scope);
+        }
+        if (!reply.rows().isEmpty()) {
+            var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
+                byte[] bytes = Csv.of(reply.columns(), reply.rows()).getBytes(StandardCharsets.UTF_8);
+                return new DownloadResponse(new ByteArrayInputStream(bytes), "usheru-answer.csv", "text/csv", bytes.length);
+            }), "CSV");
+            csv.getElement().setAttribute("download", true);
+            csv.addClassName("csv-download");
+            footer.add(csv);
+        }
+        if (reply.messageId() != null && reply.sql() != null) {
+            var up = new Button(VaadinIcon.THUMBS_UP_O.create());
+            var down = new Button(VaadinIcon.THUMBS_DOWN_O.create());
+            up.setAriaLabel("Helpful");
+            down.setAriaLabel("Not helpful");
+            up.addClassName("thumbs-up");
+            down.addClassName("thumbs-down");
+            up.addClickListener(click -> {
+                actions.rate(reply.messageId(), 1);
+                up.setIcon(VaadinIcon.THUMBS_UP.create());
+                down.setEnabled(false);
+            });
+            down.addClickListener(click -> {
+                actions.rate(reply.messageId(), -1);
+                down.setIcon(VaadinIcon.THUMBS_DOWN.create());
+                up.setEnabled(false);
+            });
+            up.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            down.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            footer.add(up, down);
+        }
+        add(footer);
     }
 
     EChart chart() {

@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -27,7 +31,9 @@ import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.ask.AskReply;
+import ai.usheru.ask.AskEvent;
 import ai.usheru.ask.AskService;
+import ai.usheru.ask.SuggestedQuestions;
 import ai.usheru.memory.ConversationThread;
 import ai.usheru.ui.MainLayout;
 
@@ -39,7 +45,7 @@ import ai.usheru.ui.MainLayout;
 @Route(value = "chat", layout = MainLayout.class)
 @PageTitle("Chat · usheru AI")
 @PermitAll
-public class ChatView extends HorizontalLayout {
+public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
 
     static final List<String> QUICK_LINKS = List.of(
             "Top 10 films in my region",
@@ -49,6 +55,9 @@ public class ChatView extends HorizontalLayout {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm");
 
     private final AskService asks;
+    private final SecurityContextHolderStrategy securityContexts;
+    private final Span quotaBadge = new Span();
+    private final Button send = new Button(VaadinIcon.PAPERPLANE.create(), click -> send());
     private UUID threadId;
     private final TextArea question = new TextArea();
     private final Div conversation = new Div();
@@ -56,8 +65,10 @@ public class ChatView extends HorizontalLayout {
     private final VerticalLayout threadList = new VerticalLayout();
     private final TextField threadSearch = new TextField();
 
-    public ChatView(AccountService accounts, AskService asks) {
+    public ChatView(AccountService accounts, AskService asks, SuggestedQuestions suggestedQuestions,
+            SecurityContextHolderStrategy securityContexts) {
         this.asks = asks;
+        this.securityContexts = securityContexts;
         setSizeFull();
         setSpacing(false);
         addClassName("chat-view");
@@ -72,7 +83,9 @@ public class ChatView extends HorizontalLayout {
         var links = new HorizontalLayout();
         links.setWrap(true);
         links.addClassName("quick-links");
-        for (String link : QUICK_LINKS) {
+        var offered = new java.util.ArrayList<>(QUICK_LINKS);
+        suggestedQuestions.enabled().stream().filter(suggestion -> !offered.contains(suggestion)).forEach(offered::add);
+        for (String link : offered) {
             var chip = new Button(link, click -> {
                 question.setValue(link);
                 question.focus();
@@ -95,7 +108,6 @@ public class ChatView extends HorizontalLayout {
         question.setAriaLabel("Question");
         // Every keystroke reaches the server, so the value is there when Enter sends it.
         question.setValueChangeMode(ValueChangeMode.EAGER);
-        var send = new Button(VaadinIcon.PAPERPLANE.create(), click -> send());
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.setAriaLabel("Send");
         send.setId("send");
@@ -106,7 +118,10 @@ public class ChatView extends HorizontalLayout {
         composer.setAlignItems(FlexComponent.Alignment.END);
         composer.addClassName("composer");
 
-        var chat = new VerticalLayout(emptyState, conversation, composer);
+        quotaBadge.addClassName("quota-badge");
+        quotaBadge.setId("quota-badge");
+        showQuota(asks.remainingQuota());
+        var chat = new VerticalLayout(quotaBadge, emptyState, conversation, composer);
         chat.setSizeFull();
         chat.expand(conversation);
         chat.addClassName("chat-column");
@@ -191,7 +206,7 @@ public class ChatView extends HorizontalLayout {
             if (turn.question() != null) {
                 conversation.add(userBubble(turn.question()));
             } else {
-                conversation.add(new AnswerCard(turn.answer(), this::ask, this::runSql));
+                conversation.add(new AnswerCard(turn.answer(), this));
             }
         }
         refreshThreads();
@@ -201,39 +216,97 @@ public class ChatView extends HorizontalLayout {
         ask(question.getValue().strip());
     }
 
-    private void ask(String text) {
-        if (text.isEmpty()) {
+    @Override
+    public void ask(String text) {
+        if (text.isEmpty() || !send.isEnabled()) {
             return;
         }
         emptyState.setVisible(false);
         conversation.add(userBubble(text));
         question.clear();
-        boolean newThread = threadId == null;
-        try {
-            show(asks.ask(text, threadId, event -> { }));
-        } catch (DomainException e) {
-            showProblem(e);
-        }
-        if (newThread) {
-            refreshThreads();
-        }
-        question.focus();
+        UUID thread = threadId;
+        answerInBackground(events -> asks.ask(text, thread, events));
     }
 
-    private void runSql(String sql) {
-        conversation.add(userBubble(sql));
-        try {
-            show(asks.query(sql, threadId, event -> { }));
-        } catch (DomainException e) {
-            showProblem(e);
+    @Override
+    public void runSql(String sql) {
+        if (!send.isEnabled()) {
+            return;
         }
+        conversation.add(userBubble(sql));
+        UUID thread = threadId;
+        answerInBackground(events -> asks.query(sql, thread, events));
+    }
+
+    @Override
+    public void rate(UUID messageId, int rating) {
+        asks.feedback(messageId, rating);
+    }
+
+    /**
+     * Answers off the UI thread: a progress line shows each step as the pipeline reports it, and the
+     * answer is pushed to the browser when it is ready. The composer waits meanwhile.
+     */
+    private void answerInBackground(java.util.function.Function<java.util.function.Consumer<AskEvent>, AskReply> work) {
+        var status = new Span("Reading the question…");
+        var progress = new ProgressBar();
+        progress.setIndeterminate(true);
+        var pending = new Div(status, progress);
+        pending.addClassNames("message-assistant", "answer-pending");
+        conversation.add(pending);
+        send.setEnabled(false);
+        UI ui = UI.getCurrent();
+        SecurityContext caller = securityContexts.getContext();
+        Thread.ofVirtual().name("chat-answer").start(() -> {
+            securityContexts.setContext(caller);
+            try {
+                AskReply reply = work.apply(event -> {
+                    if (event.data() instanceof java.util.Map<?, ?> data && data.get("message") instanceof String message) {
+                        ui.access(() -> status.setText(message + "…"));
+                    }
+                });
+                ui.access(() -> {
+                    pending.removeFromParent();
+                    show(reply);
+                });
+            } catch (DomainException e) {
+                ui.access(() -> {
+                    pending.removeFromParent();
+                    showProblem(e);
+                });
+            } catch (RuntimeException e) {
+                ui.access(() -> {
+                    pending.removeFromParent();
+                    showProblem(new DomainException(DomainException.Kind.UNAVAILABLE, "internal_error",
+                            "Something went wrong on our side. Please try again."));
+                });
+            } finally {
+                securityContexts.clearContext();
+                ui.access(() -> {
+                    send.setEnabled(true);
+                    question.focus();
+                });
+            }
+        });
     }
 
     private void show(AskReply reply) {
+        boolean newThread = threadId == null;
         threadId = reply.threadId();
-        var card = new AnswerCard(reply, this::ask, this::runSql);
+        var card = new AnswerCard(reply, this);
         conversation.add(card);
         card.scrollIntoView();
+        showQuota(reply.quota());
+        if (newThread) {
+            refreshThreads();
+        }
+    }
+
+    private void showQuota(java.util.Map<String, Object> quota) {
+        Object left = quota.get("queriesLeftToday");
+        Object perDay = quota.get("queriesPerDay");
+        quotaBadge.setText(left == null ? "Unlimited questions" : left + " of " + perDay + " questions left today");
+        quotaBadge.getElement().setAttribute("theme", left != null && ((Number) left).longValue() == 0 ? "badge error" : "badge");
     }
 
     private void showProblem(DomainException e) {

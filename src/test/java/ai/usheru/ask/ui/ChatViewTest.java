@@ -20,6 +20,12 @@ import ai.usheru.support.KaribuTest;
 
 class ChatViewTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext db;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ai.usheru.ask.SuggestedQuestions suggestions;
+
     @Test
     void theEmptyStateNamesTheUsersScopeAndOffersQuickLinks() {
         signInAsNew("IE");
@@ -93,6 +99,7 @@ class ChatViewTest extends KaribuTest {
         _get(TextArea.class, spec -> spec.withClasses("sql-editor"))
                 .setValue("SELECT region_code, SUM(gross_usd) AS gross_usd FROM box_office GROUP BY region_code");
         ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-run")));
+        awaitAnswers(2);
 
         var cards = _find(AnswerCard.class);
         assertThat(cards).hasSize(2);
@@ -109,6 +116,7 @@ class ChatViewTest extends KaribuTest {
         ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-edit")));
         _get(TextArea.class, spec -> spec.withClasses("sql-editor")).setValue("DELETE FROM box_office");
         ButtonKt._click(_get(Button.class, spec -> spec.withClasses("sql-run")));
+        awaitAnswers(2);
 
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("message-error")).getText()).startsWith("This SQL cannot run:");
     }
@@ -131,8 +139,56 @@ class ChatViewTest extends KaribuTest {
     }
 
     private void ask(String question) {
+        int before = _find(AnswerCard.class).size() + _find(Paragraph.class, spec -> spec.withClasses("message-error")).size();
         _get(TextArea.class, spec -> spec.withId("question")).setValue(question);
         ButtonKt._click(_get(Button.class, spec -> spec.withId("send")));
+        awaitAnswers(before + 1);
+    }
+
+    private static void awaitAnswers(int count) {
+        awaitUi(() -> _find(AnswerCard.class).size() + _find(Paragraph.class, spec -> spec.withClasses("message-error")).size() >= count
+                && _get(Button.class, spec -> spec.withId("send")).isEnabled());
+    }
+
+    @Test
+    void aThumbsUpKeepsTheQuestionAndSqlAsAVerifiedExample() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+        ask("Top 3 genres by worldwide box office");
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("thumbs-up")));
+
+        assertThat(_get(Button.class, spec -> spec.withClasses("thumbs-down")).isEnabled()).isFalse();
+        assertThat(db.fetchCount(ai.usheru.db.Tables.VERIFIED_EXAMPLES,
+                ai.usheru.db.Tables.VERIFIED_EXAMPLES.QUESTION.eq("Top 3 genres by worldwide box office"))).isEqualTo(1);
+    }
+
+    @Test
+    void theQuotaBadgeCountsDown() {
+        var user = aUser().withQuota(new ai.usheru.quota.Quota(5, null, null, null, null));
+        users.create(user);
+        signInAs(user.email());
+        UI.getCurrent().navigate("chat");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("quota-badge")).getText())
+                .isEqualTo("5 of 5 questions left today");
+
+        ask("Top 5 films by box office");
+
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("quota-badge")).getText())
+                .isEqualTo("4 of 5 questions left today");
+    }
+
+    @Test
+    void adminSuggestedQuestionsAppearOnTheEmptyChat() {
+        users.asAdmin(() -> {
+            suggestions.add("Which westerns made the most money?");
+            return null;
+        });
+        signInAsNew();
+
+        UI.getCurrent().navigate("chat");
+
+        assertThat(_get(Button.class, spec -> spec.withText("Which westerns made the most money?"))).isNotNull();
     }
 
     private void signInAsNew(String... regions) {
