@@ -9,7 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.time.Duration;
+
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,7 +41,11 @@ public class ApiTokenService {
     /** Compared against when the e-mail is unknown, so a miss costs as much time as a wrong password. */
     private final String decoyHash;
 
-    ApiTokenService(Accounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder, AppProperties properties) {
+    private final CurrentAccount currentAccount;
+
+    ApiTokenService(Accounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder, AppProperties properties,
+            CurrentAccount currentAccount) {
+        this.currentAccount = currentAccount;
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -60,12 +69,45 @@ public class ApiTokenService {
         if (credentials.get().blocked()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "user_blocked", "This account is blocked.");
         }
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = newToken();
         OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(settings.tokenTtl()).truncatedTo(ChronoUnit.SECONDS);
         tokens.insert(credentials.get().id(), "API sign-in", hashOf(token), expiresAt);
         return new IssuedToken(token, expiresAt);
+    }
+
+    /** A personal token as listed to its owner. */
+    public record PersonalToken(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime expiresAt, boolean revoked) {}
+
+    /** Creates a personal API token for the signed-in user, valid for {@code validity}; the token is shown once. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public IssuedToken issuePersonal(String name, Duration validity) {
+        UUID userId = currentAccount.principal().orElseThrow().id();
+        String label = name == null || name.isBlank() ? "Personal token" : name.strip();
+        if (label.length() > 200) {
+            throw DomainException.badInput("invalid_name", "A token name has at most 200 characters.");
+        }
+        String token = newToken();
+        OffsetDateTime expiresAt = OffsetDateTime.now(clock).plus(validity).truncatedTo(ChronoUnit.SECONDS);
+        tokens.insert(userId, label, hashOf(token), expiresAt);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<PersonalToken> personalTokens() {
+        UUID userId = currentAccount.principal().orElseThrow().id();
+        return tokens.list(userId).stream()
+                .map(token -> new PersonalToken(token.id(), token.name(), token.createdAt(), token.expiresAt(), token.revokedAt() != null))
+                .toList();
+    }
+
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void revoke(UUID tokenId) {
+        if (!tokens.revoke(currentAccount.principal().orElseThrow().id(), tokenId)) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "token_not_found", "There is no such active token.");
+        }
     }
 
     /** The holder of a bearer token, if it is live; blocked holders come back with a locked account. */
@@ -75,6 +117,12 @@ public class ApiTokenService {
             return Optional.empty();
         }
         return tokens.findHolder(hashOf(token), OffsetDateTime.now(clock));
+    }
+
+    private String newToken() {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     static String hashOf(String token) {

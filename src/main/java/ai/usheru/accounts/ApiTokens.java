@@ -30,6 +30,20 @@ class ApiTokens {
                 .execute();
     }
 
+    /** A token as its owner sees it: never the token itself. */
+    record Listed(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime expiresAt, OffsetDateTime revokedAt) {}
+
+    java.util.List<Listed> list(UUID userId) {
+        return db.selectFrom(API_TOKENS).where(API_TOKENS.USER_ID.eq(userId)).orderBy(API_TOKENS.CREATED_AT.desc())
+                .fetch(row -> new Listed(row.getId(), row.getName(), row.getCreatedAt(), row.getExpiresAt(), row.getRevokedAt()));
+    }
+
+    boolean revoke(UUID userId, UUID tokenId) {
+        return db.update(API_TOKENS).set(API_TOKENS.REVOKED_AT, OffsetDateTime.now())
+                .where(API_TOKENS.ID.eq(tokenId).and(API_TOKENS.USER_ID.eq(userId)).and(API_TOKENS.REVOKED_AT.isNull()))
+                .execute() == 1;
+    }
+
     /** The holder of a live token: not revoked, not expired. Blocked holders are returned, locked. */
     Optional<AccountPrincipal> findHolder(String tokenHash, OffsetDateTime now) {
         return db.select(USERS.ID, USERS.EMAIL, USERS.ROLE, USERS.BLOCKED)

@@ -17,7 +17,9 @@ import jakarta.annotation.security.PermitAll;
 import ai.usheru.accounts.AccountPrincipal;
 import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.accounts.Role;
+import ai.usheru.accounts.ui.AccountView;
 import ai.usheru.accounts.ui.UsersView;
+import com.vaadin.flow.router.RouterLink;
 import ai.usheru.ask.ui.ChatView;
 import ai.usheru.ask.ui.SuggestedQuestionsView;
 import ai.usheru.dashboard.ui.DashboardView;
@@ -33,8 +35,9 @@ public class MainLayout extends AppLayout {
         var brand = new Span("usheru AI");
         brand.addClassName("brand");
 
-        var who = new Span(principal.email());
+        var who = new RouterLink(principal.email(), AccountView.class);
         who.addClassName("who");
+        who.setId("account-link");
         var theme = new Button(VaadinIcon.ADJUST.create(), click -> toggleTheme());
         theme.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         theme.setAriaLabel("Switch between light and dark theme");

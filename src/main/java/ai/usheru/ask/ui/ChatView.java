@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -178,7 +179,10 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
             });
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             delete.setAriaLabel("Delete conversation " + thread.title());
-            var row = new HorizontalLayout(open, delete);
+            var rename = new Button(VaadinIcon.PENCIL.create(), click -> openRenameDialog(thread));
+            rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            rename.setAriaLabel("Rename conversation " + thread.title());
+            var row = new HorizontalLayout(open, rename, delete);
             row.setWidthFull();
             row.expand(open);
             row.setSpacing(false);
@@ -188,6 +192,32 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
             }
             threadList.add(row);
         }
+    }
+
+    private void openRenameDialog(ConversationThread thread) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle("Rename conversation");
+        var title = new TextField("Title");
+        title.setValue(thread.title());
+        title.setWidthFull();
+        title.setId("thread-title-field");
+        var save = new Button("Save", click -> {
+            try {
+                asks.renameThread(thread.id(), title.getValue());
+                dialog.close();
+                refreshThreads();
+            } catch (DomainException e) {
+                title.setErrorMessage(e.getMessage());
+                title.setInvalid(true);
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER);
+        save.setId("save-thread-title");
+        dialog.add(title);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.open();
+        title.focus();
     }
 
     private void startNewThread() {

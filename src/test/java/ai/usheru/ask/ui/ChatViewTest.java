@@ -132,7 +132,12 @@ class ChatViewTest extends KaribuTest {
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Top 5 films by box office").withClasses("thread-title")));
         assertThat(GridKt._size(gridOf(_get(AnswerCard.class)))).isEqualTo(5);
 
-        var delete = _get(Button.class, spec -> spec.withAttribute("aria-label", "Delete conversation Top 5 films by box office"));
+        ButtonKt._click(_get(Button.class, spec -> spec.withAttribute("aria-label", "Rename conversation Top 5 films by box office")));
+        _get(com.vaadin.flow.component.textfield.TextField.class, spec -> spec.withId("thread-title-field")).setValue("Germany vs the world");
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("save-thread-title")));
+        assertThat(_get(Button.class, spec -> spec.withClasses("thread-title")).getText()).isEqualTo("Germany vs the world");
+
+        var delete = _get(Button.class, spec -> spec.withAttribute("aria-label", "Delete conversation Germany vs the world"));
         ButtonKt._click(delete);
         assertThat(_find(Button.class, spec -> spec.withClasses("thread-title"))).isEmpty();
         assertThat(_find(AnswerCard.class)).isEmpty();
