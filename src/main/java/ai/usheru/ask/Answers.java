@@ -53,7 +53,8 @@ final class Answers {
         if (result.rows().isEmpty() || result.rows().size() == 1 && result.rows().getFirst().stream().allMatch(value -> value == null)) {
             sentence = "No data matched: " + metric + conditions + " has no rows in your scope.";
         } else if (plan.groupBy().isEmpty()) {
-            Object value = result.rows().getFirst().get(result.rows().getFirst().size() - 1);
+            List<Object> row = result.rows().getFirst();
+            Object value = isShare(plan) ? row.getFirst() : row.get(row.size() - 1);
             sentence = capitalise(metric) + conditions + ": " + format(value, plan, model) + ".";
         } else {
             var dimension = model.dimension(plan.groupBy().getFirst());
@@ -106,6 +107,7 @@ final class Answers {
             label = "number of films";
         }
         return switch (plan.aggregate() == null ? "" : plan.aggregate()) {
+            case "share", "share:other" -> "share of " + label;
             case "avg" -> label.startsWith("average") ? label : "average " + label;
             case "max" -> "highest " + label;
             case "min" -> "lowest " + label;
@@ -149,12 +151,19 @@ final class Answers {
         if (!(value instanceof Number number)) {
             return String.valueOf(value);
         }
+        if (isShare(plan)) {
+            return String.format(Locale.US, "%.1f %%", number.doubleValue());
+        }
         String unit = plan.metric().startsWith("count:") ? "count" : model.metric(plan.metric()).unit();
         return switch (unit) {
             case "usd" -> money(number);
             case "count" -> NumberFormat.getIntegerInstance(Locale.US).format(Math.round(number.doubleValue()));
             default -> new BigDecimal(number.toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         };
+    }
+
+    private static boolean isShare(QueryPlan plan) {
+        return plan.aggregate() != null && plan.aggregate().startsWith("share");
     }
 
     static String money(Number number) {

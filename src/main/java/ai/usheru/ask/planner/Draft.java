@@ -26,6 +26,8 @@ final class Draft {
     boolean compares;
     /** A genre word used as a noun for films ("comedies"), which a ranking is then about. */
     String filmNoun;
+    /** The region was named as where ("in France"), not as what is measured ("from the US"). */
+    boolean regionIsContext;
     /** A capitalised name the data does not know, such as a studio that is not a distributor here. */
     String unknownName;
     /** Something the question asks for that the plan cannot express; the planner will say so. */

@@ -141,7 +141,20 @@ public final class OfflinePlanner {
             limit = 1;
             order = order == null ? "desc" : order;
         }
-        return new QueryPlan(vocabulary.model().code(), metric, draft.aggregate, groupBy, draft.filters, order, limit);
+        return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, draft.filters, order, limit);
+    }
+
+    /**
+     * For a share, which condition is the part: the region, unless the region only says where
+     * ("comedies' share in France") and something else was named.
+     */
+    private static String shareOf(Draft draft) {
+        if (!"share".equals(draft.aggregate)) {
+            return draft.aggregate;
+        }
+        boolean otherPart = draft.filters.stream().anyMatch(filter -> !filter.isThreshold()
+                && List.of("genre", "distributor", "creative_type", "source", "mpaa_rating", "title", "director").contains(filter.field()));
+        return draft.regionIsContext && otherPart ? "share:other" : "share";
     }
 
     /** A follow-up keeps the previous plan and replaces only what the new question says. */

@@ -77,6 +77,7 @@ final class QuestionParser {
         var draft = new Draft();
         var text = new Phrases(question.replace('’', '\'').replace('“', '"').replace('”', '"'));
         readReferencesBack(text, draft);
+        readDistributorNames(text, draft);
         readTitles(text, draft);
         readPeople(text, draft);
         readRegions(text, draft);
@@ -130,6 +131,19 @@ final class QuestionParser {
         return 0;
     }
 
+    private Set<String> measureWords;
+
+    /** The words of metric and dimension synonyms ("box", "office", "genre"): never a film's title on their own. */
+    private Set<String> measureWords() {
+        if (measureWords == null) {
+            var words = new java.util.HashSet<String>();
+            model.metrics().forEach(metric -> metric.synonyms().forEach(synonym -> words.addAll(List.of(synonym.split("[\\s-]+")))));
+            model.dimensions().forEach(dimension -> dimension.synonyms().forEach(synonym -> words.addAll(List.of(synonym.split("[\\s-]+")))));
+            measureWords = Set.copyOf(words);
+        }
+        return measureWords;
+    }
+
     private Set<String> knownWords;
 
     private Set<String> knownWords() {
@@ -173,7 +187,14 @@ final class QuestionParser {
         if (REFERS_BACK.matcher(text.lower()).find()) {
             draft.refersBack = true;
         }
-        if (Pattern.compile("\\b(worldwide|globally|global|all regions|every region|internationally|world-wide|everywhere)\\b")
+        Matcher international = Pattern.compile("\\b(international|overseas|foreign|outside (?:the )?(?:us|north america))\\b")
+                .matcher(text.lower());
+        if (international.find()) {
+            // Everywhere but the domestic market (US & Canada).
+            draft.filters.add(QueryPlan.Filter.in("region",
+                    vocabulary.regionNames.keySet().stream().filter(code -> !code.equals("US")).sorted().toList()));
+            text.consume(international.start(), international.end());
+        } else if (Pattern.compile("\\b(worldwide|globally|global|all regions|every region|world-wide|everywhere)\\b")
                 .matcher(text.lower()).find()) {
             // Explicitly worldwide: a follow-up drops the previous region filter.
             draft.filters.add(QueryPlan.Filter.in("region", List.of()));
@@ -210,6 +231,27 @@ final class QuestionParser {
         }
     }
 
+    /**
+     * Distributors named in several words ("Warner Brothers", "Walt Disney Pictures") are read before
+     * titles, so the "Brothers" of a studio is not taken for the film of that name.
+     */
+    private void readDistributorNames(Phrases text, Draft draft) {
+        var found = new LinkedHashSet<String>();
+        for (var phrase : vocabulary.valuePhrases.getOrDefault("distributor", Map.of()).entrySet()) {
+            if (!phrase.getKey().contains(" ")) {
+                continue;
+            }
+            int at = text.find(phrase.getKey(), 0, true);
+            if (at >= 0) {
+                found.add(phrase.getValue());
+                text.consume(at, at + phrase.getKey().length());
+            }
+        }
+        if (!found.isEmpty()) {
+            draft.filters.add(QueryPlan.Filter.in("distributor", List.copyOf(found)));
+        }
+    }
+
     private boolean isTitleMention(Phrases text, String title, int at) {
         String said = text.original().substring(at, at + title.length());
         boolean exactCase = said.equals(title);
@@ -222,11 +264,14 @@ final class QuestionParser {
             return Set.of("film", "movie", "title").contains(text.wordBefore(at));
         }
         boolean singleWord = !title.contains(" ");
+        String lower = title.toLowerCase(Locale.ROOT);
+        boolean ordinaryWord = COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || measureWords().contains(lower);
         if (singleWord) {
-            return exactCase && Character.isUpperCase(title.charAt(0)) && !COMMON_WORDS.contains(title.toLowerCase(Locale.ROOT))
-                    && title.length() > 2;
+            // Written in lower case, only a long word that means nothing else here is taken for a title ("avatar").
+            return (exactCase && Character.isUpperCase(title.charAt(0)) || !exactCase && title.length() >= 6)
+                    && !ordinaryWord && title.length() > 2;
         }
-        if (title.length() >= 12) {
+        if (title.length() >= 8) {
             return true;
         }
         // Short multi-word titles ("The Ring") must be written as titles are.
@@ -242,12 +287,17 @@ final class QuestionParser {
                 text.consume(at, at + person.length());
             }
         }
-        Matcher word = Pattern.compile("\\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)('s|s')?\\b").matcher(text.remaining());
+        Matcher word = Pattern.compile("\\b([A-Za-z][a-z]+(?:-[A-Z][a-z]+)?)('s|s')?\\b").matcher(text.remaining());
         while (word.find()) {
             String lower = word.group(1).toLowerCase(Locale.ROOT);
             List<String> people = vocabulary.peopleByLastName.get(lower);
             boolean possessive = word.group(2) != null;
-            if (people != null && (possessive || !COMMON_WORDS.contains(lower)) && (word.start() > 0 || possessive)) {
+            boolean capitalised = Character.isUpperCase(word.group(1).charAt(0));
+            // In lower case a surname counts only where a person is expected: "nolan's films", "films by spielberg".
+            boolean expected = possessive || Set.of("by", "director").contains(text.wordBefore(word.start()));
+            boolean plausible = capitalised ? !COMMON_WORDS.contains(lower) || possessive : expected && lower.length() >= 4
+                    && !COMMON_WORDS.contains(lower) && !ENGLISH.contains(lower) && !measureWords().contains(lower);
+            if (people != null && plausible && (word.start() > 0 || possessive)) {
                 found.addAll(people);
                 text.consume(word.start(), word.end());
             }
@@ -282,6 +332,9 @@ final class QuestionParser {
             int at = text.find(wanted, 0, !caseMatters);
             while (at >= 0) {
                 regions.add(entry.getValue());
+                if (Set.of("in", "within").contains(text.wordBefore(at))) {
+                    draft.regionIsContext = true;
+                }
                 text.consume(at, at + phrase.length());
                 at = text.find(wanted, at + 1, !caseMatters);
             }
@@ -412,6 +465,15 @@ final class QuestionParser {
             }
             years.add(Integer.parseInt(single.group(1)));
             text.consume(single.start(), single.end());
+        }
+        Matcher lastYears = Pattern.compile("\\b(?:in |over |during )?the (?:last|past) " + NUMBER + " years\\b").matcher(text.lower());
+        if (lastYears.find()) {
+            Integer n = numberOf(lastYears.group(1));
+            if (n != null) {
+                draft.filters.add(QueryPlan.Filter.compare("year", ">=", vocabulary.latestYear - n + 1));
+                text.consume(lastYears.start(), lastYears.end());
+                return;
+            }
         }
         Matcher relative = Pattern.compile("\\b(this|last|latest|most recent|previous)\\s+year\\b").matcher(text.lower());
         if (years.isEmpty() && relative.find()) {
@@ -696,8 +758,8 @@ final class QuestionParser {
         if (Pattern.compile("\\b(compare|comparison|versus|vs\\.?|against|than|or)\\b").matcher(lower).find()) {
             draft.compares = true;
         }
-        if (Pattern.compile("\\b(share|percentage|percent|proportion|%)\\b").matcher(lower).find()) {
-            draft.unsupported = "shares and percentages";
+        if (Pattern.compile("\\b(share|percentage|percent|proportion|fraction)\\b|%").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+            draft.aggregate = "share";
         }
     }
 

@@ -31,6 +31,9 @@ final class SqlCompiler {
         var metric = metricOf(plan.metric());
         boolean boxOfficeGrain = metric.grain().equals("box_office")
                 || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"));
+        if (plan.aggregate() != null && plan.aggregate().startsWith("share")) {
+            return compileShare(plan, metric);
+        }
         boolean averagePerFilm = "avg".equals(plan.aggregate()) && metric.grain().equals("box_office")
                 && metric.column() != null && !plan.groupBy().contains("film");
         if (averagePerFilm) {
@@ -92,6 +95,58 @@ final class SqlCompiler {
         }
         if (plan.limit() != null) {
             sql.append("\nLIMIT ").append(plan.limit());
+        }
+        return sql.toString();
+    }
+
+    private static final List<String> SHARE_PARTS = List.of("region", "territory", "genre", "distributor", "creative_type", "source",
+            "mpaa_rating", "title", "director");
+
+    /**
+     * Shares in percent. With a breakdown, each group's share of the total ("share of box office by
+     * genre"); without one, the part a named region, genre, film ... takes of the whole that the other
+     * conditions describe ("share of Avatar's box office from the US").
+     */
+    private String compileShare(QueryPlan plan, SemanticModel.Metric metric) {
+        String column = metric.column() == null ? "b.gross_usd" : metric.column();
+        var base = new QueryPlan(plan.datamart(), metric.name().equals("films") ? "box_office" : metric.name(), null,
+                plan.groupBy(), plan.filters(), plan.order() == null ? "desc" : plan.order(), plan.limit());
+        if (!plan.groupBy().isEmpty()) {
+            String sql = compile(base);
+            String total = model.metric(base.metric()).expression();
+            return sql.replaceFirst(" AS " + model.metric(base.metric()).alias(),
+                    " AS " + model.metric(base.metric()).alias() + ", 100.0 * " + total + " / SUM(" + total + ") OVER () AS share_pct");
+        }
+        QueryPlan.Filter part = null;
+        var parts = "share:other".equals(plan.aggregate()) ? SHARE_PARTS.subList(2, SHARE_PARTS.size()) : SHARE_PARTS;
+        for (String field : parts) {
+            var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty()).toList();
+            if (!candidates.isEmpty()) {
+                part = candidates.getFirst();
+                break;
+            }
+        }
+        if (part == null) {
+            return compile(base);
+        }
+        var whole = new ArrayList<>(plan.filters());
+        whole.remove(part);
+        var wholePlan = base.withFilters(whole);
+        String condition = condition(part, wholePlan.withGroupBy(List.of("region")), true);
+        var where = new ArrayList<String>();
+        for (QueryPlan.Filter filter : whole) {
+            String other = condition(filter, wholePlan, true);
+            if (other != null) {
+                where.add(other);
+            }
+        }
+        var sql = new StringBuilder("SELECT 100.0 * SUM(CASE WHEN ").append(condition).append(" THEN ").append(column)
+                .append(" ELSE 0 END) / NULLIF(SUM(").append(column).append("), 0) AS share_pct, SUM(CASE WHEN ").append(condition)
+                .append(" THEN ").append(column).append(" ELSE 0 END) AS part_").append(model.metric(base.metric()).alias())
+                .append(", SUM(").append(column).append(") AS total_").append(model.metric(base.metric()).alias())
+                .append("\nFROM movies m\nJOIN box_office b ON b.movie_id = m.movie_id");
+        if (!where.isEmpty()) {
+            sql.append("\nWHERE ").append(String.join("\n  AND ", where));
         }
         return sql.toString();
     }

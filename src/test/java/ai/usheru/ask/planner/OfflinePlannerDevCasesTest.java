@@ -145,6 +145,26 @@ class OfflinePlannerDevCasesTest {
     }
 
     @Test
+    void sharesTakeThePartNamedAndTheWholeTheRestDescribes() throws Exception {
+        var ofAvatar = planner.plan("What share of Avatar's box office came from the US?", null);
+        var inFrance = planner.plan("What share of box office did comedies have in France?", null);
+
+        assertThat(run(ofAvatar.sql()).getFirst().getFirst()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.DOUBLE)
+                .isCloseTo(100.0 * 760_167_650 / 2_767_891_499L, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(inFrance.sql()).contains("CASE WHEN m.major_genre = 'Comedy'").contains("b.region_code = 'FR'");
+    }
+
+    @Test
+    void namesWrittenInLowerCaseAreStillFound() {
+        var plan = planner.plan("how much did avatar gross in germany?", null).plan();
+        var nolan = planner.plan("list nolan's films", null).plan();
+
+        assertThat(plan.filtersOn("title").getFirst().values()).containsExactly("Avatar");
+        assertThat(plan.filtersOn("region").getFirst().values()).containsExactly("DE");
+        assertThat(nolan.filtersOn("director").getFirst().values()).containsExactly("Christopher Nolan");
+    }
+
+    @Test
     void predictionsAreRecognisedAndFindTheFranchise() {
         var outcome = planner.plan("What will the Toy Story films make next year?", null);
 
