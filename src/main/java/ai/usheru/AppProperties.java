@@ -24,7 +24,8 @@ public record AppProperties(
         @DefaultValue Admin admin,
         @DefaultValue Mail mail,
         @DefaultValue Api api,
-        @DefaultValue Query query) {
+        @DefaultValue Query query,
+        @DefaultValue Llm llm) {
 
     /** The first administrator; a blank password means "generate one and print it once". */
     public record Admin(@DefaultValue("admin@example.com") String email, String password) {}
@@ -38,6 +39,12 @@ public record AppProperties(
      * @param timeout a query running longer is cancelled
      * @param cacheTtl how long a result is reused for the same scoped SQL
      */
+    /**
+     * @param maxCorrections how often a refused or failing candidate goes back to the model
+     * @param timeout how long one model call may take
+     */
+    public record Llm(@DefaultValue("2") int maxCorrections, @DefaultValue("30s") Duration timeout) {}
+
     public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
             @DefaultValue("60s") Duration cacheTtl) {}
 }

@@ -23,6 +23,10 @@ import ai.usheru.accounts.Scope;
 import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.ask.planner.PlannerOutcome;
 import ai.usheru.ask.planner.QueryPlan;
+import ai.usheru.ask.guard.SqlRejectedException;
+import ai.usheru.llm.LlmModel;
+import ai.usheru.llm.LlmModels;
+import ai.usheru.llm.SqlGenerator;
 import ai.usheru.memory.ConversationThread;
 import ai.usheru.memory.StoredMessage;
 import ai.usheru.memory.Threads;
@@ -47,9 +51,13 @@ public class AskService {
     private final Threads threads;
     private final JsonMapper json;
     private final QuotaService quotas;
+    private final LlmModels llmModels;
+    private final SqlGenerator sqlGenerator;
 
     AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
-            QuotaService quotas) {
+            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator) {
+        this.llmModels = llmModels;
+        this.sqlGenerator = sqlGenerator;
         this.quotas = quotas;
         this.accounts = accounts;
         this.planners = planners;
@@ -82,6 +90,20 @@ public class AskService {
         PlannerOutcome outcome = planner.plan(text, previous);
         String scopeWords = scopeWords(me.scope(), planner);
 
+        if (outcome.intent() == Intent.NOT_UNDERSTOOD) {
+            var model = llmModels.findDefault();
+            if (model.isPresent()) {
+                try {
+                    return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events);
+                } catch (DomainException e) {
+                    if (!"llm_unavailable".equals(e.code())) {
+                        throw e;
+                    }
+                    return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + e.getMessage()
+                            + " The offline planner answered instead.)", List.of(), scopeWords, me, events);
+                }
+            }
+        }
         if (!outcome.hasSql()) {
             return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message(), List.of(), scopeWords, me, events);
         }
@@ -115,6 +137,31 @@ public class AskService {
         }
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
         return finish(thread, outcome.intent(), plan, execution.guarded().sql(), result, answer, suggestions, scopeWords, me, events);
+    }
+
+    /** Questions the planner cannot read go to the language model, whose SQL meets the same guard and scope. */
+    private AskReply answerWithModel(Account me, ConversationThread thread, LlmModel model, String text, String datamart,
+            OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events) {
+        events.accept(new AskEvent("status", Map.of("step", "generating", "message", "Asking " + model.name())));
+        var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text, candidate -> {
+            try {
+                queries.guard(datamart, candidate, me.scope().regions());
+                return null;
+            } catch (SqlRejectedException e) {
+                return e.getMessage();
+            }
+        });
+        events.accept(new AskEvent("status", Map.of("step", "querying", "message", "Running the query")));
+        var execution = queries.run(datamart, generated.sql(), me.scope().regions());
+        events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
+        QueryResult result = execution.result();
+        events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
+        String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale())
+                + " Computed for " + scopeWords + ".";
+        var usage = new AskReply.Usage(model.name(), generated.promptTokens(), generated.completionTokens(),
+                model.costOf(generated.promptTokens(), generated.completionTokens()));
+        return finish(thread, Intent.DATA_QUERY, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events,
+                usage, "llm");
     }
 
     /** Runs SQL the user wrote or edited, through the same guard, scope and limits as generated SQL. */
@@ -249,13 +296,17 @@ public class AskService {
 
     private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, String sql, QueryResult result, String answer,
             List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events) {
+        return finish(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, AskReply.Usage.OFFLINE, "offline");
+    }
+
+    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, String sql, QueryResult result, String answer,
+            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine) {
         events.accept(new AskEvent("answer", Map.of("text", answer)));
         events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
         StoredMessage stored = threads.append(thread.id(), "assistant", answer, intent.code(),
                 plan == null ? null : json.writeValueAsString(plan), sql, json.writeValueAsString(summaryOf(result)));
         var reply = new AskReply(thread.id(), intent.code(), sql, result.columns(), result.rows(), answer, suggestions,
-                AskReply.Usage.OFFLINE, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), "offline",
-                stored.id());
+                usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine, stored.id());
         events.accept(new AskEvent("done", reply));
         return reply;
     }

@@ -159,7 +159,7 @@ class DuckDbWarehouseTest {
 
     private DuckDbWarehouse start() {
         var properties = new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("a@b.c", null),
-                new AppProperties.Mail("x@y.z"), new AppProperties.Api(java.time.Duration.ofHours(1)), new AppProperties.Query(1000, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60)));
+                new AppProperties.Mail("x@y.z"), new AppProperties.Api(java.time.Duration.ofHours(1)), new AppProperties.Query(1000, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60)), new AppProperties.Llm(2, java.time.Duration.ofSeconds(30)));
         return new DuckDbWarehouse(properties, new SemanticModels(JsonMapper.builder().build()), events::add);
     }
 }

@@ -38,7 +38,7 @@ class OfflinePlannerDevCasesTest {
     @BeforeAll
     static void loadWarehouse() throws Exception {
         var properties = new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("a@b.c", null),
-                new AppProperties.Mail("x@y.z"), new AppProperties.Api(Duration.ofHours(1)), new AppProperties.Query(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)));
+                new AppProperties.Mail("x@y.z"), new AppProperties.Api(Duration.ofHours(1)), new AppProperties.Query(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)), new AppProperties.Llm(2, Duration.ofSeconds(30)));
         var models = new SemanticModels(JsonMapper.builder().build());
         warehouse = new DuckDbWarehouse(properties, models, event -> { });
         try (Connection connection = warehouse.connect("usheru_data_mart")) {

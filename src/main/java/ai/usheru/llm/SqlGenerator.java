@@ -1,0 +1,147 @@
+package ai.usheru.llm;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.usheru.AppProperties;
+import ai.usheru.DomainException;
+import ai.usheru.semantic.SemanticModel;
+
+/**
+ * The LLM engine: asks an OpenAI-compatible model (Spring AI's chat client) for one SELECT answering a
+ * question over the semantic model, as JSON {@code {"sql", "rationale"}}. A candidate the guard
+ * refuses goes back to the model with the reason, at most {@code app.llm.max-corrections} times.
+ * Token usage is taken from each response's metadata and summed over the attempts.
+ */
+@Component
+public class SqlGenerator {
+
+    private static final Pattern SQL_BLOCK = Pattern.compile("```(?:sql)?\\s*(.+?)```", Pattern.DOTALL);
+
+    private final JsonMapper json;
+    private final int maxCorrections;
+    private final Duration timeout;
+
+    SqlGenerator(JsonMapper json, AppProperties properties) {
+        this.json = json;
+        this.maxCorrections = properties.llm().maxCorrections();
+        this.timeout = properties.llm().timeout();
+    }
+
+    /** A candidate that passed {@code check}, with what all attempts cost. */
+    public record Generated(String sql, String rationale, long promptTokens, long completionTokens, int attempts) {}
+
+    /**
+     * Generates SQL for {@code question}. {@code check} returns null for an acceptable candidate, or
+     * the reason it is not. Throws {@link DomainException} {@code llm_unavailable} when the model cannot
+     * be reached or gives no usable SQL.
+     */
+    public Generated generate(LlmModel model, SemanticModel semantics, String question, Function<String, String> check) {
+        OpenAiChatModel chat = OpenAiChatModel.builder()
+                .options(OpenAiChatOptions.builder()
+                        .baseUrl(model.baseUrl())
+                        .apiKey(model.apiKey())
+                        .model(model.name())
+                        .temperature(0.0)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .build())
+                .build();
+        var messages = new ArrayList<Message>();
+        messages.add(new SystemMessage(systemPrompt(semantics)));
+        messages.add(new UserMessage(question));
+        long promptTokens = 0;
+        long completionTokens = 0;
+        String lastProblem = null;
+        for (int attempt = 1; attempt <= 1 + maxCorrections; attempt++) {
+            ChatResponse response;
+            try {
+                response = chat.call(new Prompt(messages));
+            } catch (RuntimeException e) {
+                throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable",
+                        "The language model could not be reached (" + firstLine(e.getMessage()) + ").");
+            }
+            var usage = response.getMetadata().getUsage();
+            promptTokens += usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
+            completionTokens += usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+            String text = response.getResult() == null ? "" : response.getResult().getOutput().getText();
+            var candidate = parse(text);
+            lastProblem = candidate.sql() == null ? "The reply held no SQL." : check.apply(candidate.sql());
+            if (lastProblem == null) {
+                return new Generated(candidate.sql(), candidate.rationale(), promptTokens, completionTokens, attempt);
+            }
+            messages.add(new AssistantMessage(text));
+            messages.add(new UserMessage("That SQL cannot run: " + lastProblem
+                    + " Reply again with corrected JSON {\"sql\": \"...\", \"rationale\": \"...\"}."));
+        }
+        throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable",
+                "The language model gave no SQL that passes the guard (" + lastProblem + ").");
+    }
+
+    private record Candidate(String sql, String rationale) {}
+
+    private Candidate parse(String text) {
+        String body = text == null ? "" : text.strip();
+        int start = body.indexOf('{');
+        int end = body.lastIndexOf('}');
+        if (start >= 0 && end > start) {
+            try {
+                JsonNode node = json.readTree(body.substring(start, end + 1));
+                if (node.hasNonNull("sql")) {
+                    return new Candidate(node.get("sql").asString().strip(),
+                            node.hasNonNull("rationale") ? node.get("rationale").asString() : null);
+                }
+            } catch (RuntimeException ignored) {
+                // not JSON: look for a fenced SQL block instead
+            }
+        }
+        Matcher block = SQL_BLOCK.matcher(body);
+        if (block.find()) {
+            return new Candidate(block.group(1).strip(), null);
+        }
+        return new Candidate(body.toLowerCase().startsWith("select") || body.toLowerCase().startsWith("with") ? body : null, null);
+    }
+
+    /** The schema, the dialect's rules and the answer format; result rows are never sent. */
+    static String systemPrompt(SemanticModel semantics) {
+        var prompt = new StringBuilder("""
+                You write one read-only DuckDB SELECT statement that answers a question about films and box office.
+                Use only these tables and columns (no schema prefixes). Money is in US dollars.
+                """);
+        for (SemanticModel.Table table : semantics.tables()) {
+            prompt.append("\n").append(table.name()).append(" -- ").append(table.description()).append("\n");
+            for (SemanticModel.Column column : table.columns()) {
+                prompt.append("  ").append(column.name()).append(" ").append(column.type()).append(" -- ")
+                        .append(column.description()).append("\n");
+            }
+        }
+        List<String> metrics = semantics.metrics().stream().map(metric -> metric.label() + " = " + metric.expression()).toList();
+        prompt.append("\nMeasures (aliases m movies, b box_office, ri/rr ratings by source): ").append(String.join("; ", metrics));
+        prompt.append("""
+
+                Box office of a film is SUM(gross_usd) over its weeks; "released in YEAR" means movies.release_year.
+                Answer only with JSON: {"sql": "<the SELECT>", "rationale": "<one short sentence>"}.
+                """);
+        return prompt.toString();
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no answer" : message.lines().findFirst().orElse("no answer");
+    }
+}

@@ -1,0 +1,169 @@
+package ai.usheru.llm;
+
+import static ai.usheru.db.Tables.USAGE_RECORDS;
+import static ai.usheru.support.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import ai.usheru.accounts.Account;
+import ai.usheru.support.IntegrationTest;
+import ai.usheru.support.TestUsers;
+
+/**
+ * The LLM engine against a local server speaking the OpenAI chat-completions wire format: the real
+ * Spring AI client, the real guard, scope, ledger and prices. Its own context, so its model does not
+ * answer for other tests.
+ */
+@TestPropertySource(properties = "app.llm.timeout=5s")
+class LlmEngineTest extends IntegrationTest {
+
+    private static final String QUESTION = "Which films have titles starting with Star?";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    LlmModels models;
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    DSLContext db;
+
+    private HttpServer server;
+    private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
+    /** What the fake model answers next: a status and a content, with token usage. */
+    record Reply(int status, String content, int promptTokens, int completionTokens) {}
+
+    @BeforeEach
+    void startModel() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", this::complete);
+        server.start();
+        models.register("test-model", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "env:NO_SUCH_KEY",
+                new BigDecimal("2.50"), new BigDecimal("10.00"));
+    }
+
+    @AfterEach
+    void stopModel() {
+        server.stop(0);
+    }
+
+    private void complete(HttpExchange exchange) throws IOException {
+        requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        Reply reply = script.isEmpty() ? new Reply(500, "{}", 0, 0) : script.removeFirst();
+        String body = reply.status() != 200 ? "{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}"
+                : JSON.writeValueAsString(Map.of(
+                        "id", "chatcmpl-test",
+                        "object", "chat.completion",
+                        "created", 1_700_000_000,
+                        "model", "test-model",
+                        "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
+                                "message", Map.of("role", "assistant", "content", reply.content()))),
+                        "usage", Map.of("prompt_tokens", reply.promptTokens(), "completion_tokens", reply.completionTokens(),
+                                "total_tokens", reply.promptTokens() + reply.completionTokens())));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String sqlReply(String sql, String rationale) {
+        return JSON.writeValueAsString(Map.of("sql", sql, "rationale", rationale));
+    }
+
+    @Test
+    void aQuestionThePlannerCannotReadIsAnsweredByTheModelAndItsUsageIsBilled() {
+        var user = aUser();
+        Account account = users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM movies WHERE title LIKE 'Star%'",
+                "Counted the films whose title starts with Star."), 1_200, 80));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        var json = reply.json();
+        assertThat(json.get("rows").get(0).get(0).asInt()).isPositive();
+        assertThat(json.get("answer").asString()).startsWith("Counted the films");
+        assertThat(json.get("usage").get("model").asString()).isEqualTo("test-model");
+        assertThat(json.get("usage").get("promptTokens").asLong()).isEqualTo(1_200);
+        assertThat(json.get("usage").get("completionTokens").asLong()).isEqualTo(80);
+        assertThat(json.get("usage").get("costUsd").decimalValue()).isEqualByComparingTo("0.0038");
+        var ledger = db.selectFrom(USAGE_RECORDS).where(USAGE_RECORDS.USER_ID.eq(account.id())).fetchSingle();
+        assertThat(ledger.getState()).isEqualTo("SETTLED");
+        assertThat(ledger.getPromptTokens()).isEqualTo(1_200);
+        assertThat(ledger.getCompletionTokens()).isEqualTo(80);
+        assertThat(ledger.getCostUsd()).isEqualByComparingTo("0.0038");
+        assertThat(requests.getFirst()).contains("box_office").contains("gross_usd").contains(QUESTION);
+    }
+
+    @Test
+    void sqlTheGuardRefusesGoesBackToTheModelWithTheReason() {
+        var user = aUser();
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("DELETE FROM movies", "Cleaning up."), 1_000, 20));
+        script.add(new Reply(200, sqlReply("SELECT title FROM movies WHERE title LIKE 'Star%' ORDER BY title", "Listed them."), 1_100, 30));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1)).contains("cannot run").contains("SELECT");
+        assertThat(reply.json().get("usage").get("promptTokens").asLong()).as("both attempts count").isEqualTo(2_100);
+        assertThat(reply.json().get("rows").size()).isPositive();
+    }
+
+    @Test
+    void theModelsSqlRunsInTheUsersScope() {
+        var irish = aUser().scopedTo("IE");
+        users.create(irish);
+        String token = http().token(irish.email(), irish.password());
+        script.add(new Reply(200, sqlReply("SELECT region_code, SUM(gross_usd) AS gross FROM box_office GROUP BY region_code",
+                "Summed by region."), 900, 25));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.json().get("rows")).hasSize(1);
+        assertThat(reply.json().get("rows").get(0).get(0).asString()).isEqualTo("IE");
+    }
+
+    @Test
+    void whenTheModelFailsThePlannerAnswersAndSaysSoAndNothingIsBilled() {
+        var user = aUser();
+        Account account = users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(500, "", 0, 0));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("intent").asString()).isEqualTo("not_understood");
+        assertThat(reply.json().get("answer").asString()).contains("could not be reached").contains("offline planner");
+        var ledger = db.selectFrom(USAGE_RECORDS).where(USAGE_RECORDS.USER_ID.eq(account.id())).fetchSingle();
+        assertThat(ledger.getPromptTokens()).isZero();
+        assertThat(ledger.getCostUsd()).isEqualByComparingTo("0");
+    }
+}
