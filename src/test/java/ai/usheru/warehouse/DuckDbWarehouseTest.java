@@ -15,11 +15,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.json.JsonMapper;
 
-import ai.usheru.AppProperties;
 import ai.usheru.DomainException;
-import ai.usheru.semantic.SemanticModels;
+import ai.usheru.support.TestWarehouse;
 
 /** The embedded warehouse against a real DuckDB file: complete, idempotent, and read-only once loaded. */
 class DuckDbWarehouseTest {
@@ -158,8 +156,6 @@ class DuckDbWarehouseTest {
     }
 
     private DuckDbWarehouse start() {
-        var properties = new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("a@b.c", null),
-                new AppProperties.Mail("x@y.z"), new AppProperties.Api(java.time.Duration.ofHours(1)), new AppProperties.Query(1000, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60)), new AppProperties.Llm(2, java.time.Duration.ofSeconds(30)));
-        return new DuckDbWarehouse(properties, new SemanticModels(JsonMapper.builder().build()), events::add);
+        return new DuckDbWarehouse(TestWarehouse.properties(dataDir), TestWarehouse.models(), events::add);
     }
 }

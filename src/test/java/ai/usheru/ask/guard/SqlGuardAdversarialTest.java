@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.json.JsonMapper;
 
-import ai.usheru.AppProperties;
 import ai.usheru.semantic.SemanticModel;
-import ai.usheru.semantic.SemanticModels;
+import ai.usheru.support.TestWarehouse;
 import ai.usheru.warehouse.DuckDbWarehouse;
 
 /**
@@ -114,12 +107,8 @@ class SqlGuardAdversarialTest {
 
     @BeforeAll
     static void loadWarehouse() throws Exception {
-        var properties = new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("a@b.c", null),
-                new AppProperties.Mail("x@y.z"), new AppProperties.Api(Duration.ofHours(1)),
-                new AppProperties.Query(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)), new AppProperties.Llm(2, Duration.ofSeconds(30)));
-        var models = new SemanticModels(JsonMapper.builder().build());
-        warehouse = new DuckDbWarehouse(properties, models, event -> { });
-        SemanticModel model = models.all().getFirst();
+        warehouse = TestWarehouse.start(dataDir);
+        SemanticModel model = TestWarehouse.models().all().getFirst();
         guard = new SqlGuard(model);
         irishTotal = ((Number) query("SELECT SUM(gross_usd) FROM box_office WHERE region_code = 'IE'").getFirst().getFirst()).longValue();
         irishRows = ((Number) query("SELECT COUNT(*) FROM box_office WHERE region_code = 'IE'").getFirst().getFirst()).longValue();
@@ -182,21 +171,6 @@ class SqlGuardAdversarialTest {
     }
 
     private static List<List<Object>> query(String sql) throws Exception {
-        var rows = new ArrayList<List<Object>>();
-        try (Connection connection = warehouse.connect("usheru_data_mart");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                var row = new ArrayList<Object>();
-                for (int column = 1; column <= columns; column++) {
-                    Object value = result.getObject(column);
-                    row.add(value instanceof java.math.BigInteger big ? big.longValue()
-                            : value instanceof java.math.BigDecimal decimal ? decimal.longValue() : value);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TestWarehouse.rows(warehouse, sql);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import ai.usheru.AppProperties;
 import ai.usheru.ask.Intent;
-import ai.usheru.semantic.SemanticModels;
 import ai.usheru.support.EvalCases;
+import ai.usheru.support.TestWarehouse;
 import ai.usheru.warehouse.DuckDbWarehouse;
 
 /**
@@ -37,12 +32,9 @@ class OfflinePlannerDevCasesTest {
 
     @BeforeAll
     static void loadWarehouse() throws Exception {
-        var properties = new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("a@b.c", null),
-                new AppProperties.Mail("x@y.z"), new AppProperties.Api(Duration.ofHours(1)), new AppProperties.Query(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)), new AppProperties.Llm(2, Duration.ofSeconds(30)));
-        var models = new SemanticModels(JsonMapper.builder().build());
-        warehouse = new DuckDbWarehouse(properties, models, event -> { });
-        try (Connection connection = warehouse.connect("usheru_data_mart")) {
-            planner = new OfflinePlanner(Vocabulary.read(models.all().getFirst(), connection));
+        warehouse = TestWarehouse.start(dataDir);
+        try (Connection connection = warehouse.connect(TestWarehouse.MART)) {
+            planner = new OfflinePlanner(Vocabulary.read(TestWarehouse.models().all().getFirst(), connection));
         }
     }
 
@@ -174,19 +166,6 @@ class OfflinePlannerDevCasesTest {
     }
 
     private static List<List<Object>> run(String sql) throws Exception {
-        var rows = new ArrayList<List<Object>>();
-        try (Connection connection = warehouse.connect("usheru_data_mart");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            int columns = result.getMetaData().getColumnCount();
-            while (result.next()) {
-                var row = new ArrayList<Object>();
-                for (int column = 1; column <= columns; column++) {
-                    row.add(result.getObject(column));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return TestWarehouse.rows(warehouse, sql);
     }
 }
