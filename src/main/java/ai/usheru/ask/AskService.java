@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 
@@ -44,6 +43,8 @@ public class AskService {
 
     static final int MAX_QUESTION_LENGTH = 2_000;
     static final int MAX_SQL_LENGTH = 20_000;
+    /** Tokens reserved before a language-model call; the actual use settles the reservation. */
+    static final long ESTIMATED_LLM_TOKENS = 2_000;
 
     private final AccountService accounts;
     private final Planners planners;
@@ -76,10 +77,10 @@ public class AskService {
             throw DomainException.badInput("question_too_long", "Please keep questions under " + MAX_QUESTION_LENGTH + " characters.");
         }
         Account me = accounts.current();
-        return metered(me, () -> answer(me, text, threadId, events));
+        return metered(me, reservation -> answer(me, text, threadId, events, reservation));
     }
 
-    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
+    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, QuotaService.Reservation reservation) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
@@ -94,9 +95,12 @@ public class AskService {
             var model = llmModels.findDefault();
             if (model.isPresent()) {
                 try {
+                    // The model's call is paid for in advance like any other: no budget, no call.
+                    quotas.extend(me.id(), reservation, model.get().name(), ESTIMATED_LLM_TOKENS,
+                            model.get().costOf(ESTIMATED_LLM_TOKENS, 0));
                     return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events);
                 } catch (DomainException e) {
-                    if (!"llm_unavailable".equals(e.code())) {
+                    if (!"llm_unavailable".equals(e.code()) && !"quota_exceeded".equals(e.code())) {
                         throw e;
                     }
                     return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + e.getMessage()
@@ -175,7 +179,7 @@ public class AskService {
             throw DomainException.badInput("sql_too_long", "Please keep queries under " + MAX_SQL_LENGTH + " characters.");
         }
         Account me = accounts.current();
-        return metered(me, () -> runUserSql(me, text, threadId, events));
+        return metered(me, reservation -> runUserSql(me, text, threadId, events));
     }
 
     private AskReply runUserSql(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
@@ -197,12 +201,12 @@ public class AskService {
      * Reserves quota before the work, settles it to the actual usage after, and releases it when the
      * work fails, so a failed ask costs nothing.
      */
-    private AskReply metered(Account me, Supplier<AskReply> work) {
+    private AskReply metered(Account me, java.util.function.Function<QuotaService.Reservation, AskReply> work) {
         QuotaService.Reservation reservation = quotas.reserve(me.id(), me.clientId(), AskReply.Usage.OFFLINE.model(), 0, BigDecimal.ZERO);
         long started = System.nanoTime();
         AskReply reply;
         try {
-            reply = work.get();
+            reply = work.apply(reservation);
         } catch (RuntimeException e) {
             quotas.release(reservation, e instanceof DomainException domain ? domain.code() : "error");
             throw e;

@@ -39,6 +39,22 @@ public class QuotaService {
     @Transactional
     public Reservation reserve(UUID userId, UUID clientId, String model, long estimatedTokens, BigDecimal estimatedUsd) {
         ledger.lockUser(userId);
+        checkLimits(userId, 1, estimatedTokens, estimatedUsd);
+        return new Reservation(ledger.reserve(userId, clientId, model, estimatedTokens, estimatedUsd));
+    }
+
+    /**
+     * Grows an open reservation before a language-model call, under the same lock and limits; throws
+     * {@link QuotaExceededException} when the tokens or money are not there, leaving it unchanged.
+     */
+    @Transactional
+    public void extend(UUID userId, Reservation reservation, String model, long estimatedTokens, BigDecimal estimatedUsd) {
+        ledger.lockUser(userId);
+        checkLimits(userId, 0, estimatedTokens, estimatedUsd);
+        ledger.extend(reservation.id(), model, estimatedTokens, estimatedUsd);
+    }
+
+    private void checkLimits(UUID userId, int queries, long estimatedTokens, BigDecimal estimatedUsd) {
         Quota quota = quotas.find(userId);
         if (!quota.isUnlimited()) {
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -46,9 +62,9 @@ public class QuotaService {
             OffsetDateTime month = day.withDayOfMonth(1);
             UsageLedger.Used today = ledger.usedSince(userId, day);
             UsageLedger.Used thisMonth = ledger.usedSince(userId, month);
-            check(quota.queriesPerDay() != null && today.queries() + 1 > quota.queriesPerDay(), "queriesPerDay",
+            check(quota.queriesPerDay() != null && today.queries() + queries > quota.queriesPerDay(), "queriesPerDay",
                     () -> "You have used your " + quota.queriesPerDay() + " questions for today.", day.plusDays(1), now);
-            check(quota.queriesPerMonth() != null && thisMonth.queries() + 1 > quota.queriesPerMonth(), "queriesPerMonth",
+            check(quota.queriesPerMonth() != null && thisMonth.queries() + queries > quota.queriesPerMonth(), "queriesPerMonth",
                     () -> "You have used your " + quota.queriesPerMonth() + " questions for this month.", month.plusMonths(1), now);
             check(quota.tokensPerDay() != null && today.tokens() + estimatedTokens > quota.tokensPerDay(), "tokensPerDay",
                     () -> "You have used your " + quota.tokensPerDay() + " language-model tokens for today.", day.plusDays(1), now);
@@ -58,7 +74,6 @@ public class QuotaService {
                     () -> "You have spent your $" + quota.usdPerMonth().stripTrailingZeros().toPlainString() + " for this month.",
                     month.plusMonths(1), now);
         }
-        return new Reservation(ledger.reserve(userId, clientId, model, estimatedTokens, estimatedUsd));
     }
 
     @Transactional

@@ -58,6 +58,16 @@ class UsageLedger {
                 .fetchSingle(USAGE_RECORDS.ID);
     }
 
+    /** Adds to what an open reservation holds. */
+    void extend(long id, String model, long tokens, BigDecimal usd) {
+        db.update(USAGE_RECORDS)
+                .set(USAGE_RECORDS.MODEL_NAME, model)
+                .set(USAGE_RECORDS.PROMPT_TOKENS, USAGE_RECORDS.PROMPT_TOKENS.plus(tokens))
+                .set(USAGE_RECORDS.COST_USD, USAGE_RECORDS.COST_USD.plus(usd))
+                .where(USAGE_RECORDS.ID.eq(id).and(USAGE_RECORDS.STATE.eq("RESERVED")))
+                .execute();
+    }
+
     void settle(long id, Usage usage) {
         db.update(USAGE_RECORDS)
                 .set(USAGE_RECORDS.STATE, "SETTLED")

@@ -151,6 +151,20 @@ class LlmEngineTest extends IntegrationTest {
     }
 
     @Test
+    void aSpentTokenBudgetMeansNoModelCallAndThePlannerAnswers() {
+        var user = aUser().withQuota(new ai.usheru.quota.Quota(null, null, 1_000L, null, null));
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("SELECT 1", "unused"), 10, 10));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(requests).as("the model is not called without budget").isEmpty();
+        assertThat(reply.json().get("answer").asString()).contains("tokens").contains("offline planner");
+    }
+
+    @Test
     void whenTheModelFailsThePlannerAnswersAndSaysSoAndNothingIsBilled() {
         var user = aUser();
         Account account = users.create(user);
