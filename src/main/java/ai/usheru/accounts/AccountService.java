@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import ai.usheru.DomainException;
+import ai.usheru.llm.LlmModels;
 import ai.usheru.quota.Quota;
 import ai.usheru.quota.Quotas;
 
@@ -33,9 +34,11 @@ public class AccountService {
     private final AuditTrail audit;
     private final PasswordEncoder passwordEncoder;
     private final CurrentAccount currentAccount;
+    private final LlmModels llmModels;
 
     AccountService(Accounts accounts, Catalogue catalogue, Quotas quotas, AuditTrail audit, PasswordEncoder passwordEncoder,
-            CurrentAccount currentAccount) {
+            CurrentAccount currentAccount, LlmModels llmModels) {
+        this.llmModels = llmModels;
         this.currentAccount = currentAccount;
         this.accounts = accounts;
         this.catalogue = catalogue;
@@ -74,6 +77,11 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public List<String> clientNames() {
         return accounts.clientNames();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> modelNames() {
+        return llmModels.enabledNames();
     }
 
     @Transactional(readOnly = true)
@@ -134,11 +142,16 @@ public class AccountService {
         }
         accounts.replaceScope(id, scope);
         quotas.save(id, quota);
+        if (request.defaultModel() != null && !request.models().contains(request.defaultModel())) {
+            throw DomainException.badInput("unknown_model", "The default model must be one of the models granted.");
+        }
+        llmModels.grant(id, request.models(), request.defaultModel());
         var details = new LinkedHashMap<String, Object>();
         details.put("role", role.name());
         details.put("client", clientName);
         details.put("regions", scope.regions());
         details.put("datamarts", scope.datamarts());
+        details.put("models", request.models());
         audit.record(actor, "user.created", email, details);
         return accounts.findById(id).orElseThrow();
     }

@@ -37,7 +37,8 @@ class AdminUsersController {
     record QuotaBody(Integer queriesPerDay, Integer queriesPerMonth, Long tokensPerDay, Long tokensPerMonth,
             BigDecimal usdPerMonth) {}
 
-    record CreateUserRequest(String email, String password, String role, String client, ScopeBody scope, QuotaBody quota) {}
+    record CreateUserRequest(String email, String password, String role, String client, ScopeBody scope, QuotaBody quota,
+            Set<String> models, String defaultModel) {}
 
     record CreatedUser(UUID id) {}
 
@@ -60,7 +61,7 @@ class AdminUsersController {
         Quota quota = q == null ? Quota.UNLIMITED
                 : new Quota(q.queriesPerDay(), q.queriesPerMonth(), q.tokensPerDay(), q.tokensPerMonth(), q.usdPerMonth());
         Account created = accounts.create(new NewAccount(request.email(), request.password(), roleOf(request.role()),
-                request.client(), scope, quota));
+                request.client(), scope, quota, request.models(), request.defaultModel()));
         return new CreatedUser(created.id());
     }
 

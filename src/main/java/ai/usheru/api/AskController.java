@@ -41,7 +41,7 @@ class AskController {
         this.securityContexts = securityContexts;
     }
 
-    record AskRequest(String question, String threadId) {}
+    record AskRequest(String question, String threadId, String model) {}
 
     record QueryRequest(String sql, String threadId) {}
 
@@ -60,13 +60,13 @@ class AskController {
 
     @PostMapping(path = "/ask", produces = MediaType.APPLICATION_JSON_VALUE)
     AskReply ask(@RequestBody AskRequest request) {
-        return asks.ask(request.question(), threadIdOf(request.threadId()), event -> { });
+        return asks.ask(request.question(), threadIdOf(request.threadId()), request.model(), event -> { });
     }
 
     @PostMapping(path = "/ask", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter askStreaming(@RequestBody AskRequest request) {
         UUID threadId = threadIdOf(request.threadId());
-        return stream((service, events) -> service.ask(request.question(), threadId, events));
+        return stream((service, events) -> service.ask(request.question(), threadId, request.model(), events));
     }
 
     @PostMapping(path = "/query", produces = MediaType.APPLICATION_JSON_VALUE)

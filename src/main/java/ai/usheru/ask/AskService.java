@@ -69,6 +69,12 @@ public class AskService {
 
     @PreAuthorize("isAuthenticated()")
     public AskReply ask(String question, UUID threadId, Consumer<AskEvent> events) {
+        return ask(question, threadId, null, events);
+    }
+
+    /** Asks with a chosen language model, which must be one the user may use; null means their default. */
+    @PreAuthorize("isAuthenticated()")
+    public AskReply ask(String question, UUID threadId, String modelName, Consumer<AskEvent> events) {
         String text = question == null ? "" : question.strip();
         if (text.isEmpty()) {
             throw DomainException.badInput("empty_question", "Please type a question.");
@@ -77,10 +83,29 @@ public class AskService {
             throw DomainException.badInput("question_too_long", "Please keep questions under " + MAX_QUESTION_LENGTH + " characters.");
         }
         Account me = accounts.current();
-        return metered(me, reservation -> answer(me, text, threadId, events, reservation));
+        var model = modelFor(me, modelName);
+        return metered(me, reservation -> answer(me, text, threadId, events, reservation, model));
     }
 
-    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, QuotaService.Reservation reservation) {
+    /** The models the signed-in user may choose from, their default first. */
+    @PreAuthorize("isAuthenticated()")
+    public List<String> allowedModels() {
+        return llmModels.allowedFor(accounts.current().id()).stream().map(LlmModel::name).toList();
+    }
+
+    private java.util.Optional<LlmModel> modelFor(Account me, String modelName) {
+        List<LlmModel> allowed = llmModels.allowedFor(me.id());
+        if (modelName == null || modelName.isBlank()) {
+            return allowed.stream().findFirst();
+        }
+        return java.util.Optional.of(allowed.stream().filter(model -> model.name().equals(modelName.strip())).findFirst()
+                .orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "model_not_allowed",
+                        "You may not use the model '" + modelName + "'. Allowed: "
+                                + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(LlmModel::name).toList())) + ".")));
+    }
+
+    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, QuotaService.Reservation reservation,
+            java.util.Optional<LlmModel> model) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
@@ -92,7 +117,6 @@ public class AskService {
         String scopeWords = scopeWords(me.scope(), planner);
 
         if (outcome.intent() == Intent.NOT_UNDERSTOOD) {
-            var model = llmModels.findDefault();
             if (model.isPresent()) {
                 try {
                     // The model's call is paid for in advance like any other: no budget, no call.

@@ -1,13 +1,18 @@
 package ai.usheru.llm;
 
 import static ai.usheru.db.Tables.LLM_MODELS;
+import static ai.usheru.db.Tables.USER_MODELS;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
+
+import ai.usheru.DomainException;
 
 /** The llm_models table: which OpenAI-compatible models the product may call, and at what price. */
 @Repository
@@ -19,11 +24,45 @@ public class LlmModels {
         this.db = db;
     }
 
+    /** Names of every enabled model, for the admin's choice. */
+    public List<String> enabledNames() {
+        return db.select(LLM_MODELS.NAME).from(LLM_MODELS).where(LLM_MODELS.ENABLED.isTrue()).orderBy(LLM_MODELS.NAME)
+                .fetch(LLM_MODELS.NAME);
+    }
+
+    /** The models a user may use: their own rights when they have any, else the default model. */
+    public List<LlmModel> allowedFor(UUID userId) {
+        List<LlmModel> granted = db.select(LLM_MODELS.fields()).from(LLM_MODELS)
+                .join(USER_MODELS).on(USER_MODELS.MODEL_ID.eq(LLM_MODELS.ID))
+                .where(USER_MODELS.USER_ID.eq(userId).and(LLM_MODELS.ENABLED.isTrue()))
+                .orderBy(USER_MODELS.IS_DEFAULT.desc(), LLM_MODELS.NAME)
+                .fetch(row -> toModel(row.into(LLM_MODELS)));
+        return granted.isEmpty() ? findDefault().map(List::of).orElse(List.of()) : granted;
+    }
+
+    /** Replaces a user's model rights; {@code defaultModel} (one of {@code names}) is used when they choose none. */
+    public void grant(UUID userId, Set<String> names, String defaultModel) {
+        db.deleteFrom(USER_MODELS).where(USER_MODELS.USER_ID.eq(userId)).execute();
+        for (String name : names) {
+            UUID modelId = db.select(LLM_MODELS.ID).from(LLM_MODELS).where(LLM_MODELS.NAME.eq(name)).fetchOptional(LLM_MODELS.ID)
+                    .orElseThrow(() -> DomainException.badInput("unknown_model", "There is no language model '" + name + "'."));
+            db.insertInto(USER_MODELS)
+                    .set(USER_MODELS.USER_ID, userId)
+                    .set(USER_MODELS.MODEL_ID, modelId)
+                    .set(USER_MODELS.IS_DEFAULT, name.equals(defaultModel))
+                    .execute();
+        }
+    }
+
     /** The model used when a user has no other: the first enabled one registered. */
     public Optional<LlmModel> findDefault() {
         return db.selectFrom(LLM_MODELS).where(LLM_MODELS.ENABLED.isTrue()).orderBy(LLM_MODELS.CREATED_AT).limit(1)
-                .fetchOptional(row -> new LlmModel(row.getId(), row.getName(), row.getProviderBaseUrl(), row.getApiKeySource(),
-                        row.getInputUsdPerMtok(), row.getOutputUsdPerMtok(), row.getEnabled()));
+                .fetchOptional(LlmModels::toModel);
+    }
+
+    private static LlmModel toModel(ai.usheru.db.tables.records.LlmModelsRecord row) {
+        return new LlmModel(row.getId(), row.getName(), row.getProviderBaseUrl(), row.getApiKeySource(),
+                row.getInputUsdPerMtok(), row.getOutputUsdPerMtok(), row.getEnabled());
     }
 
     /** Registers a model or updates its endpoint and prices; the name identifies it. */

@@ -137,6 +137,30 @@ class LlmEngineTest extends IntegrationTest {
     }
 
     @Test
+    void usersMayChooseOnlyTheModelsTheyAreGranted() {
+        String admin = http().token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        models.register("second-model", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "env:NO_SUCH_KEY",
+                BigDecimal.ONE, BigDecimal.ONE);
+        String email = "granted-" + java.util.UUID.randomUUID() + "@usheru.test";
+        var created = http().postJson("/api/v1/admin/users", Map.of("email", email, "password", "password-123", "role", "USER",
+                "models", List.of("second-model"), "defaultModel", "second-model"), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String token = http().token(email, "password-123");
+        script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM movies", "Counted."), 50, 5));
+
+        var refused = http().postJson("/api/v1/ask", Map.of("question", QUESTION, "model", "test-model"), token);
+        var answered = http().postJson("/api/v1/ask", Map.of("question", QUESTION, "model", "second-model"), token);
+        var unknown = http().postJson("/api/v1/admin/users", Map.of("email", "x-" + email, "password", "password-123",
+                "role", "USER", "models", List.of("no-such-model")), admin);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text("code")).isEqualTo("model_not_allowed");
+        assertThat(answered.json().get("usage").get("model").asString()).isEqualTo("second-model");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.text("code")).isEqualTo("unknown_model");
+    }
+
+    @Test
     void theModelsSqlRunsInTheUsersScope() {
         var irish = aUser().scopedTo("IE");
         users.create(irish);

@@ -42,6 +42,7 @@ class CreateUserDialog extends Dialog {
     final ComboBox<String> client = new ComboBox<>("Client");
     final MultiSelectComboBox<Catalogue.Region> regions = new MultiSelectComboBox<>("Regions");
     final MultiSelectComboBox<String> datamarts = new MultiSelectComboBox<>("Datamarts");
+    final MultiSelectComboBox<String> models = new MultiSelectComboBox<>("Language models");
     final IntegerField queriesPerDay = quotaField("Queries per day");
     final IntegerField queriesPerMonth = quotaField("Queries per month");
     final IntegerField tokensPerDay = quotaField("Tokens per day");
@@ -74,12 +75,14 @@ class CreateUserDialog extends Dialog {
         regions.setHelperText("None selected: all regions.");
         datamarts.setItems(accounts.datamarts());
         datamarts.setHelperText("None selected: all datamarts.");
+        models.setItems(accounts.modelNames());
+        models.setHelperText("None selected: the default model, if one is configured.");
         usdPerMonth.setPlaceholder("Unlimited");
         usdPerMonth.setPrefixComponent(new Span("$"));
 
         var form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        form.add(email, password, role, client, regions, datamarts);
+        form.add(email, password, role, client, regions, datamarts, models);
         form.setColspan(email, 2);
         var limits = new H4("Quotas");
         form.add(limits, 2);
@@ -119,7 +122,8 @@ class CreateUserDialog extends Dialog {
         var request = new NewAccount(email.getValue(), password.isEmpty() ? null : password.getValue(), role.getValue(),
                 client.getValue(), new Scope(new HashSet<>(datamarts.getValue()), regionCodes),
                 new Quota(queriesPerDay.getValue(), queriesPerMonth.getValue(), toLong(tokensPerDay.getValue()),
-                        toLong(tokensPerMonth.getValue()), usdPerMonth.getValue()));
+                        toLong(tokensPerMonth.getValue()), usdPerMonth.getValue()),
+                new HashSet<>(models.getValue()), null);
         try {
             Account created = accounts.create(request);
             close();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import com.vaadin.flow.component.button.Button;
@@ -58,6 +59,7 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
     private final AskService asks;
     private final SecurityContextHolderStrategy securityContexts;
     private final Span quotaBadge = new Span();
+    private final Select<String> model = new Select<>();
     private final Button send = new Button(VaadinIcon.PAPERPLANE.create(), click -> send());
     private UUID threadId;
     private final TextArea question = new TextArea();
@@ -114,7 +116,17 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
         send.setId("send");
         // A shortcut fires only without modifiers, so Shift+Enter still adds a line.
         Shortcuts.addShortcutListener(question, this::send, Key.ENTER).listenOn(question);
-        var composer = new HorizontalLayout(question, send);
+        List<String> allowedModels = asks.allowedModels();
+        model.setItems(allowedModels);
+        model.setAriaLabel("Language model");
+        model.setTooltipText("Language model for questions the planner cannot read");
+        model.setVisible(allowedModels.size() > 1);
+        if (!allowedModels.isEmpty()) {
+            model.setValue(allowedModels.getFirst());
+        }
+        model.setWidth("12rem");
+        model.setId("model");
+        var composer = new HorizontalLayout(question, model, send);
         composer.setWidthFull();
         composer.setAlignItems(FlexComponent.Alignment.END);
         composer.addClassName("composer");
@@ -255,7 +267,8 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
         conversation.add(userBubble(text));
         question.clear();
         UUID thread = threadId;
-        answerInBackground(events -> asks.ask(text, thread, events));
+        String chosen = model.isVisible() ? model.getValue() : null;
+        answerInBackground(events -> asks.ask(text, thread, chosen, events));
     }
 
     @Override
