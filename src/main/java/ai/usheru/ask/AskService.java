@@ -171,16 +171,22 @@ public class AskService {
     private AskReply answerWithModel(Account me, ConversationThread thread, LlmModel model, String text, String datamart,
             OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events) {
         events.accept(new AskEvent("status", Map.of("step", "generating", "message", "Asking " + model.name())));
-        var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text, candidate -> {
+        var executed = new java.util.concurrent.atomic.AtomicReference<ScopedQueryRunner.Execution>();
+        // A candidate must pass the guard and run in the warehouse; either failure goes back to the model.
+        var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text, recentTurns(thread), candidate -> {
             try {
-                queries.guard(datamart, candidate, me.scope().regions());
+                executed.set(queries.run(datamart, candidate, me.scope().regions()));
                 return null;
             } catch (SqlRejectedException e) {
                 return e.getMessage();
+            } catch (DomainException e) {
+                if ("query_failed".equals(e.code())) {
+                    return e.getMessage();
+                }
+                throw e;
             }
         });
-        events.accept(new AskEvent("status", Map.of("step", "querying", "message", "Running the query")));
-        var execution = queries.run(datamart, generated.sql(), me.scope().regions());
+        var execution = executed.get();
         events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
         QueryResult result = execution.result();
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
@@ -190,6 +196,20 @@ public class AskService {
                 model.costOf(generated.promptTokens(), generated.completionTokens()));
         return finish(thread, Intent.DATA_QUERY, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events,
                 usage, "llm");
+    }
+
+    /** The thread's last few questions with the SQL that answered them, oldest first, as context for the model. */
+    private List<String> recentTurns(ConversationThread thread) {
+        var turns = new ArrayList<String>();
+        String question = null;
+        for (StoredMessage message : threads.messages(thread.id())) {
+            if (message.role().equals("user")) {
+                question = message.content();
+            } else if (question != null && message.sql() != null) {
+                turns.add("Q: " + question + "\nSQL: " + message.sql());
+            }
+        }
+        return turns.subList(Math.max(0, turns.size() - 3), turns.size());
     }
 
     /** Runs SQL the user wrote or edited, through the same guard, scope and limits as generated SQL. */

@@ -52,7 +52,8 @@ public class SqlGenerator {
      * the reason it is not. Throws {@link DomainException} {@code llm_unavailable} when the model cannot
      * be reached or gives no usable SQL.
      */
-    public Generated generate(LlmModel model, SemanticModel semantics, String question, Function<String, String> check) {
+    public Generated generate(LlmModel model, SemanticModel semantics, String question, List<String> recentTurns,
+            Function<String, String> check) {
         OpenAiChatModel chat = OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
                         .baseUrl(model.baseUrl())
@@ -65,6 +66,9 @@ public class SqlGenerator {
                 .build();
         var messages = new ArrayList<Message>();
         messages.add(new SystemMessage(systemPrompt(semantics)));
+        if (!recentTurns.isEmpty()) {
+            messages.add(new UserMessage("Earlier in this conversation:\n" + String.join("\n\n", recentTurns)));
+        }
         messages.add(new UserMessage(question));
         long promptTokens = 0;
         long completionTokens = 0;

@@ -33,7 +33,7 @@ import ai.usheru.support.TestUsers;
  * Spring AI client, the real guard, scope, ledger and prices. Its own context, so its model does not
  * answer for other tests.
  */
-@TestPropertySource(properties = "app.llm.timeout=5s")
+@TestPropertySource(properties = "app.llm.timeout=2s")
 class LlmEngineTest extends IntegrationTest {
 
     private static final String QUESTION = "Which films have titles starting with Star?";
@@ -72,6 +72,15 @@ class LlmEngineTest extends IntegrationTest {
     private void complete(HttpExchange exchange) throws IOException {
         requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
         Reply reply = script.isEmpty() ? new Reply(500, "{}", 0, 0) : script.removeFirst();
+        if (reply.status() == -1) {
+            // A model that never answers in time.
+            try {
+                Thread.sleep(3_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reply = new Reply(200, sqlReply("SELECT 1 AS late", "Too late."), 1, 1);
+        }
         String body = reply.status() != 200 ? "{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}"
                 : JSON.writeValueAsString(Map.of(
                         "id", "chatcmpl-test",
@@ -158,6 +167,38 @@ class LlmEngineTest extends IntegrationTest {
         assertThat(answered.json().get("usage").get("model").asString()).isEqualTo("second-model");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.text("code")).isEqualTo("unknown_model");
+    }
+
+    @Test
+    void sqlTheWarehouseCannotRunGoesBackToTheModelToo() {
+        var user = aUser();
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("SELECT no_such_column FROM movies", "Oops."), 100, 10));
+        script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM movies", "Counted."), 100, 10));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(requests.get(1)).contains("no_such_column");
+        assertThat(reply.json().get("rows").get(0).get(0).asInt()).isEqualTo(3_200);
+    }
+
+    @Test
+    void rateLimitedAndSlowModelsFallBackToThePlanner() {
+        var user = aUser();
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(429, "", 0, 0));
+        var limited = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+        script.add(new Reply(-1, "", 0, 0));
+        long started = System.nanoTime();
+        var slow = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(limited.json().get("answer").asString()).contains("could not be reached");
+        assertThat(slow.json().get("answer").asString()).contains("could not be reached");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("the 2 s model timeout holds")
+                .isLessThan(java.time.Duration.ofSeconds(10));
     }
 
     @Test
