@@ -42,8 +42,10 @@ public record AppProperties(
     /**
      * @param maxCorrections how often a refused or failing candidate goes back to the model
      * @param timeout how long one model call may take
+     * @param answerFromRows whether result rows (the first 20) may be sent to the model to write the answer
      */
-    public record Llm(@DefaultValue("2") int maxCorrections, @DefaultValue("30s") Duration timeout) {}
+    public record Llm(@DefaultValue("2") int maxCorrections, @DefaultValue("30s") Duration timeout,
+            @DefaultValue("false") boolean answerFromRows) {}
 
     public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
             @DefaultValue("60s") Duration cacheTtl) {}

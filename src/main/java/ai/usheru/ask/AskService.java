@@ -23,6 +23,7 @@ import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.ask.planner.PlannerOutcome;
 import ai.usheru.ask.planner.QueryPlan;
 import ai.usheru.ask.guard.SqlRejectedException;
+import ai.usheru.llm.AnswerWriter;
 import ai.usheru.llm.LlmModel;
 import ai.usheru.llm.LlmModels;
 import ai.usheru.llm.SqlGenerator;
@@ -45,6 +46,7 @@ public class AskService {
     static final int MAX_SQL_LENGTH = 20_000;
     /** Tokens reserved before a language-model call; the actual use settles the reservation. */
     static final long ESTIMATED_LLM_TOKENS = 2_000;
+    static final long ESTIMATED_ANSWER_TOKENS = 1_000;
 
     private final AccountService accounts;
     private final Planners planners;
@@ -54,9 +56,11 @@ public class AskService {
     private final QuotaService quotas;
     private final LlmModels llmModels;
     private final SqlGenerator sqlGenerator;
+    private final AnswerWriter answerWriter;
 
     AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
-            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator) {
+            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter) {
+        this.answerWriter = answerWriter;
         this.llmModels = llmModels;
         this.sqlGenerator = sqlGenerator;
         this.quotas = quotas;
@@ -122,7 +126,7 @@ public class AskService {
                     // The model's call is paid for in advance like any other: no budget, no call.
                     quotas.extend(me.id(), reservation, model.get().name(), ESTIMATED_LLM_TOKENS,
                             model.get().costOf(ESTIMATED_LLM_TOKENS, 0));
-                    return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events);
+                    return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events, reservation);
                 } catch (DomainException e) {
                     if (!"llm_unavailable".equals(e.code()) && !"quota_exceeded".equals(e.code())) {
                         throw e;
@@ -169,7 +173,7 @@ public class AskService {
 
     /** Questions the planner cannot read go to the language model, whose SQL meets the same guard and scope. */
     private AskReply answerWithModel(Account me, ConversationThread thread, LlmModel model, String text, String datamart,
-            OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events) {
+            OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events, QuotaService.Reservation reservation) {
         events.accept(new AskEvent("status", Map.of("step", "generating", "message", "Asking " + model.name())));
         var executed = new java.util.concurrent.atomic.AtomicReference<ScopedQueryRunner.Execution>();
         // A candidate must pass the guard and run in the warehouse; either failure goes back to the model.
@@ -190,10 +194,18 @@ public class AskService {
         events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
         QueryResult result = execution.result();
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
-        String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale())
-                + " Computed for " + scopeWords + ".";
-        var usage = new AskReply.Usage(model.name(), generated.promptTokens(), generated.completionTokens(),
-                model.costOf(generated.promptTokens(), generated.completionTokens()));
+        String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale());
+        long promptTokens = generated.promptTokens();
+        long completionTokens = generated.completionTokens();
+        if (answerWriter.isAllowed() && !result.rows().isEmpty()) {
+            quotas.extend(me.id(), reservation, model.name(), ESTIMATED_ANSWER_TOKENS, model.costOf(ESTIMATED_ANSWER_TOKENS, 0));
+            var written = answerWriter.write(model, text, result, token -> events.accept(new AskEvent("token", Map.of("text", token))));
+            answer = written.text().isEmpty() ? answer : written.text();
+            promptTokens += written.promptTokens();
+            completionTokens += written.completionTokens();
+        }
+        answer = answer + " Computed for " + scopeWords + ".";
+        var usage = new AskReply.Usage(model.name(), promptTokens, completionTokens, model.costOf(promptTokens, completionTokens));
         return finish(thread, Intent.DATA_QUERY, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events,
                 usage, "llm");
     }

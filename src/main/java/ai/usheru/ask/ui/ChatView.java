@@ -300,12 +300,19 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
         send.setEnabled(false);
         UI ui = UI.getCurrent();
         SecurityContext caller = securityContexts.getContext();
+        var written = new StringBuilder();
         Thread.ofVirtual().name("chat-answer").start(() -> {
             securityContexts.setContext(caller);
             try {
                 AskReply reply = work.apply(event -> {
                     if (event.data() instanceof java.util.Map<?, ?> data && data.get("message") instanceof String message) {
                         ui.access(() -> status.setText(message + "…"));
+                    } else if ("token".equals(event.name()) && event.data() instanceof java.util.Map<?, ?> data
+                            && data.get("text") instanceof String token) {
+                        // A model writing the answer: show it growing, word by word.
+                        written.append(token);
+                        String soFar = written.toString();
+                        ui.access(() -> status.setText(soFar));
                     }
                 });
                 ui.access(() -> {

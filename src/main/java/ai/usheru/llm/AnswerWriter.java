@@ -1,0 +1,88 @@
+package ai.usheru.llm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.stereotype.Component;
+
+import ai.usheru.AppProperties;
+import ai.usheru.DomainException;
+import ai.usheru.warehouse.QueryResult;
+
+/**
+ * Writes a short answer from a result's first rows, streamed token by token, when
+ * {@code app.llm.answer-from-rows} allows rows to be sent to the model (off by default). Token usage
+ * comes from the stream's final chunk ({@code stream_options.include_usage}).
+ */
+@Component
+public class AnswerWriter {
+
+    private static final int ROWS_SENT = 20;
+
+    private final boolean allowed;
+    private final Duration timeout;
+
+    AnswerWriter(AppProperties properties) {
+        this.allowed = properties.llm().answerFromRows();
+        this.timeout = properties.llm().timeout();
+    }
+
+    /** The written answer and what it cost. */
+    public record Written(String text, long promptTokens, long completionTokens) {}
+
+    public boolean isAllowed() {
+        return allowed;
+    }
+
+    public Written write(LlmModel model, String question, QueryResult result, Consumer<String> onToken) {
+        OpenAiChatModel chat = OpenAiChatModel.builder()
+                .options(OpenAiChatOptions.builder()
+                        .baseUrl(model.baseUrl())
+                        .apiKey(model.apiKey())
+                        .model(model.name())
+                        .temperature(0.2)
+                        .timeout(timeout)
+                        .maxRetries(0)
+                        .streamUsage(true)
+                        .build())
+                .build();
+        String table = result.columns().stream().map(QueryResult.Column::name).collect(Collectors.joining(" | ")) + "\n"
+                + result.rows().stream().limit(ROWS_SENT)
+                        .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
+                        .collect(Collectors.joining("\n"));
+        var prompt = new Prompt(List.of(
+                new SystemMessage("Answer the question in one or two plain sentences from the table only. Money is in US dollars."),
+                new UserMessage("Question: " + question + "\n\nTable:\n" + table)));
+        var text = new StringBuilder();
+        long promptTokens = 0;
+        long completionTokens = 0;
+        try {
+            for (ChatResponse chunk : chat.stream(prompt).toIterable()) {
+                if (chunk.getResult() != null && chunk.getResult().getOutput().getText() != null) {
+                    String token = chunk.getResult().getOutput().getText();
+                    if (!token.isEmpty()) {
+                        text.append(token);
+                        onToken.accept(token);
+                    }
+                }
+                Usage usage = chunk.getMetadata() == null ? null : chunk.getMetadata().getUsage();
+                if (usage != null && usage.getPromptTokens() != null && usage.getPromptTokens() > 0) {
+                    promptTokens = usage.getPromptTokens();
+                    completionTokens = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable", "The language model stopped writing.");
+        }
+        return new Written(text.toString().strip(), promptTokens, completionTokens);
+    }
+}
