@@ -221,7 +221,8 @@ public final class SqlGuard {
         }
 
         private void checkOtherTable(Table<?> table) {
-            if (derived.contains(table) || table instanceof QOM.Join<?> || table instanceof QOM.DerivedTable<?>
+            if (derived.contains(table) || table instanceof QOM.Join<?> || table.getClass().getSimpleName().endsWith("Join")
+                    || table instanceof QOM.DerivedTable<?>
                     || table instanceof QOM.Lateral<?> || table instanceof QOM.Values<?> || table instanceof QOM.TableAlias<?>
                     || table.getClass().getSimpleName().equals("CommonTableExpressionImpl")
                     || table.getClass().getSimpleName().equals("Alias")) {
