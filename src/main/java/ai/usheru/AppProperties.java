@@ -25,7 +25,8 @@ public record AppProperties(
         @DefaultValue Mail mail,
         @DefaultValue Api api,
         @DefaultValue Query query,
-        @DefaultValue Llm llm) {
+        @DefaultValue Llm llm,
+        @DefaultValue Memory memory) {
 
     /** The first administrator; a blank password means "generate one and print it once". */
     public record Admin(@DefaultValue("admin@example.com") String email, String password) {}
@@ -46,6 +47,16 @@ public record AppProperties(
      */
     public record Llm(@DefaultValue("2") int maxCorrections, @DefaultValue("30s") Duration timeout,
             @DefaultValue("false") boolean answerFromRows) {}
+
+    /**
+     * @param store where vectors live: {@code auto} (pgvector when the database has it, else a file),
+     *              {@code pgvector} or {@code file}
+     * @param examples verified question-to-SQL examples put in a prompt at most
+     * @param schemaParts parts of the semantic model (tables, measures, dimensions) a question is matched against
+     * @param earlierTurns older turns of the thread recalled by similarity, besides the latest ones
+     */
+    public record Memory(@DefaultValue("auto") String store, @DefaultValue("4") int examples,
+            @DefaultValue("6") int schemaParts, @DefaultValue("2") int earlierTurns) {}
 
     public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
             @DefaultValue("60s") Duration cacheTtl) {}

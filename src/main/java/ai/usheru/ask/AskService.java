@@ -28,10 +28,12 @@ import ai.usheru.llm.LlmModel;
 import ai.usheru.llm.LlmModels;
 import ai.usheru.llm.SqlGenerator;
 import ai.usheru.memory.ConversationThread;
+import ai.usheru.memory.Recall;
 import ai.usheru.memory.StoredMessage;
 import ai.usheru.memory.Threads;
 import ai.usheru.quota.QuotaService;
 import ai.usheru.quota.Usage;
+import ai.usheru.semantic.SemanticModel;
 import ai.usheru.warehouse.QueryResult;
 
 /**
@@ -41,6 +43,8 @@ import ai.usheru.warehouse.QueryResult;
  */
 @Service
 public class AskService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AskService.class);
 
     static final int MAX_QUESTION_LENGTH = 2_000;
     static final int MAX_SQL_LENGTH = 20_000;
@@ -57,9 +61,11 @@ public class AskService {
     private final LlmModels llmModels;
     private final SqlGenerator sqlGenerator;
     private final AnswerWriter answerWriter;
+    private final Recall recall;
 
     AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
-            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter) {
+            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter, Recall recall) {
+        this.recall = recall;
         this.answerWriter = answerWriter;
         this.llmModels = llmModels;
         this.sqlGenerator = sqlGenerator;
@@ -113,7 +119,7 @@ public class AskService {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
-        threads.append(thread.id(), "user", text, null, null, null, null);
+        threads.append(thread.id(), "user", text, null);
 
         events.accept(new AskEvent("status", Map.of("step", "understanding", "message", "Reading the question")));
         OfflinePlanner planner = planners.forDatamart(datamart);
@@ -168,7 +174,7 @@ public class AskService {
             suggestions = Answers.suggestionsFor(plan, planner.vocabulary(), me.scope().regions());
         }
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
-        return finish(thread, outcome.intent(), plan, execution.guarded().sql(), result, answer, suggestions, scopeWords, me, events);
+        return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events);
     }
 
     /** Questions the planner cannot read go to the language model, whose SQL meets the same guard and scope. */
@@ -177,7 +183,8 @@ public class AskService {
         events.accept(new AskEvent("status", Map.of("step", "generating", "message", "Asking " + model.name())));
         var executed = new java.util.concurrent.atomic.AtomicReference<ScopedQueryRunner.Execution>();
         // A candidate must pass the guard and run in the warehouse; either failure goes back to the model.
-        var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text, recentTurns(thread), candidate -> {
+        var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text,
+                promptContext(me, thread, text, datamart, planner.vocabulary().model()), candidate -> {
             try {
                 executed.set(queries.run(datamart, candidate, me.scope().regions()));
                 return null;
@@ -206,8 +213,26 @@ public class AskService {
         }
         answer = answer + " Computed for " + scopeWords + ".";
         var usage = new AskReply.Usage(model.name(), promptTokens, completionTokens, model.costOf(promptTokens, completionTokens));
-        return finish(thread, Intent.DATA_QUERY, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events,
+        return finish(thread, Intent.DATA_QUERY, null, new Ran(text, generated.sql(), execution), result, answer, List.of(), scopeWords, me, events,
                 usage, "llm");
+    }
+
+    /**
+     * What the model is told besides the question, from the vector memory; when that cannot be read,
+     * the whole schema and the latest turns, so the answer never depends on it.
+     */
+    private SqlGenerator.Context promptContext(Account me, ConversationThread thread, String text, String datamart,
+            SemanticModel semantics) {
+        List<String> recent = recentTurns(thread);
+        try {
+            var turns = new ArrayList<String>();
+            recall.turnsLike(text, me.id(), thread.id()).stream().filter(turn -> !recent.contains(turn)).forEach(turns::add);
+            turns.addAll(recent);
+            return new SqlGenerator.Context(recall.tablesFor(text, semantics), recall.examplesLike(text, datamart), turns);
+        } catch (RuntimeException e) {
+            log.warn("The vector memory could not be read; prompting with the whole schema: {}", e.getMessage());
+            return new SqlGenerator.Context(SqlGenerator.Context.of(semantics).tables(), List.of(), recent);
+        }
     }
 
     /** The thread's last few questions with the SQL that answered them, oldest first, as context for the model. */
@@ -218,7 +243,7 @@ public class AskService {
             if (message.role().equals("user")) {
                 question = message.content();
             } else if (question != null && message.sql() != null) {
-                turns.add("Q: " + question + "\nSQL: " + message.sql());
+                turns.add("Q: " + question + "\nSQL: " + message.writtenSql());
             }
         }
         return turns.subList(Math.max(0, turns.size() - 3), turns.size());
@@ -243,14 +268,14 @@ public class AskService {
         OfflinePlanner planner = planners.forDatamart(datamart);
         var execution = queries.run(datamart, text, me.scope().regions());
         ConversationThread thread = threadFor(me, threadId, "SQL: " + text);
-        threads.append(thread.id(), "user", text, Intent.USER_SQL.code(), null, null, null);
+        threads.append(thread.id(), "user", text, Intent.USER_SQL.code());
         events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
         QueryResult result = execution.result();
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
         String scopeWords = scopeWords(me.scope(), planner);
         String answer = result.rows().size() + (result.rows().size() == 1 ? " row" : " rows")
                 + (result.truncated() ? " (cut at the row limit)" : "") + ". Computed for " + scopeWords + ".";
-        return finish(thread, Intent.USER_SQL, null, execution.guarded().sql(), result, answer, List.of(), scopeWords, me, events);
+        return finish(thread, Intent.USER_SQL, null, new Ran(text, text, execution), result, answer, List.of(), scopeWords, me, events);
     }
 
     /**
@@ -342,30 +367,46 @@ public class AskService {
                 DomainException.Kind.NOT_FOUND, "message_not_found", "There is no such answer."));
         threads.setFeedback(answer.id(), (short) rating);
         if (rating == 1 && answer.sql() != null) {
-            threads.questionBefore(answer).ifPresent(question ->
-                    threads.addVerifiedExample(question, answer.sql(), datamartOf(me.scope()), me.id()));
+            String datamart = datamartOf(me.scope());
+            threads.questionBefore(answer).ifPresent(question -> {
+                UUID example = threads.addVerifiedExample(question, answer.writtenSql(), datamart, me.id());
+                recall.rememberExample(example, question, answer.writtenSql(), datamart, () -> threads.markIndexed(example));
+            });
         }
     }
 
     @PreAuthorize("isAuthenticated()")
     public void deleteThread(UUID threadId) {
-        if (!threads.delete(accounts.current().id(), threadId)) {
+        UUID me = accounts.current().id();
+        if (!threads.delete(me, threadId)) {
             throw new DomainException(DomainException.Kind.NOT_FOUND, "thread_not_found", "There is no such conversation.");
+        }
+        recall.forgetThread(me, threadId);
+    }
+
+    /** The SQL that answered a question, as written (by the planner, the model or the user) and as it ran, scoped by the guard. */
+    private record Ran(String question, String written, String scoped) {
+        Ran(String question, String written, ScopedQueryRunner.Execution execution) {
+            this(question, written, execution.guarded().sql());
         }
     }
 
-    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, String sql, QueryResult result, String answer,
+    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
             List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events) {
         return finish(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, AskReply.Usage.OFFLINE, "offline");
     }
 
-    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, String sql, QueryResult result, String answer,
+    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
             List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine) {
         events.accept(new AskEvent("answer", Map.of("text", answer)));
         events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
         StoredMessage stored = threads.append(thread.id(), "assistant", answer, intent.code(),
-                plan == null ? null : json.writeValueAsString(plan), sql, json.writeValueAsString(summaryOf(result)));
-        var reply = new AskReply(thread.id(), intent.code(), sql, result.columns(), result.rows(), answer, suggestions,
+                plan == null ? null : json.writeValueAsString(plan), sql == null ? null : sql.scoped(), sql == null ? null : sql.written(),
+                json.writeValueAsString(summaryOf(result)));
+        if (sql != null) {
+            recall.rememberTurn(stored.id(), me.id(), thread.id(), sql.question(), sql.written());
+        }
+        var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(), answer, suggestions,
                 usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine, stored.id());
         events.accept(new AskEvent("done", reply));
         return reply;

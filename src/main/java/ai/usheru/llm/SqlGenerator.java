@@ -3,6 +3,8 @@ package ai.usheru.llm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.AppProperties;
 import ai.usheru.DomainException;
+import ai.usheru.memory.Recall;
 import ai.usheru.semantic.SemanticModel;
 
 /**
@@ -31,6 +34,19 @@ import ai.usheru.semantic.SemanticModel;
  */
 @Component
 public class SqlGenerator {
+
+    /** What a model must know of DuckDB's dialect and of this warehouse to write SQL that runs. */
+    static final String DUCKDB_RULES = """
+
+            Rules (DuckDB):
+            - One SELECT (a WITH is fine), no semicolon; never INSERT, UPDATE, DELETE, CREATE, COPY, PRAGMA, ATTACH or SET.
+            - Box office of a film is SUM(gross_usd) over its weeks and regions; "released in YEAR" means movies.release_year.
+            - Match names case-insensitively: lower(m.title) = lower('Titanic'), or ILIKE '%term%' for partial names.
+            - Strings in single quotes, a quote inside doubled ('Schindler''s List'); identifiers need no quotes.
+            - Dates: year(d), month(d), date_trunc('month', d), d - INTERVAL 7 DAY; week_number 1 is the opening week.
+            - Ratios: multiply by 1.0 before dividing, and NULLIF the divisor; ORDER BY ... DESC NULLS LAST; LIMIT for top N.
+            - Give result columns short snake_case aliases, e.g. AS box_office_usd.
+            """;
 
     private static final Pattern SQL_BLOCK = Pattern.compile("```(?:sql)?\\s*(.+?)```", Pattern.DOTALL);
 
@@ -44,6 +60,18 @@ public class SqlGenerator {
         this.timeout = properties.llm().timeout();
     }
 
+    /**
+     * What the prompt carries besides the question: the semantic model's tables the question needs
+     * (chosen by similarity), verified question-to-SQL examples like it, and earlier turns of the
+     * thread (the latest and the most similar older ones), oldest first.
+     */
+    public record Context(Set<String> tables, List<Recall.Example> examples, List<String> turns) {
+
+        public static Context of(SemanticModel semantics) {
+            return new Context(semantics.tables().stream().map(SemanticModel.Table::name).collect(Collectors.toSet()), List.of(), List.of());
+        }
+    }
+
     /** A candidate that passed {@code check}, with what all attempts cost. */
     public record Generated(String sql, String rationale, long promptTokens, long completionTokens, int attempts) {}
 
@@ -52,7 +80,7 @@ public class SqlGenerator {
      * the reason it is not. Throws {@link DomainException} {@code llm_unavailable} when the model cannot
      * be reached or gives no usable SQL.
      */
-    public Generated generate(LlmModel model, SemanticModel semantics, String question, List<String> recentTurns,
+    public Generated generate(LlmModel model, SemanticModel semantics, String question, Context context,
             Function<String, String> check) {
         OpenAiChatModel chat = OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
@@ -65,9 +93,9 @@ public class SqlGenerator {
                         .build())
                 .build();
         var messages = new ArrayList<Message>();
-        messages.add(new SystemMessage(systemPrompt(semantics)));
-        if (!recentTurns.isEmpty()) {
-            messages.add(new UserMessage("Earlier in this conversation:\n" + String.join("\n\n", recentTurns)));
+        messages.add(new SystemMessage(systemPrompt(semantics, context)));
+        if (!context.turns().isEmpty()) {
+            messages.add(new UserMessage("Earlier in this conversation:\n" + String.join("\n\n", context.turns())));
         }
         messages.add(new UserMessage(question));
         long promptTokens = 0;
@@ -122,26 +150,38 @@ public class SqlGenerator {
         return new Candidate(body.toLowerCase().startsWith("select") || body.toLowerCase().startsWith("with") ? body : null, null);
     }
 
-    /** The schema, the dialect's rules and the answer format; result rows are never sent. */
-    static String systemPrompt(SemanticModel semantics) {
+    /**
+     * The chosen tables with their columns, the measures over them, the dialect's rules, verified
+     * examples and the answer format. Result rows are never sent here.
+     */
+    static String systemPrompt(SemanticModel semantics, Context context) {
         var prompt = new StringBuilder("""
                 You write one read-only DuckDB SELECT statement that answers a question about films and box office.
                 Use only these tables and columns (no schema prefixes). Money is in US dollars.
                 """);
         for (SemanticModel.Table table : semantics.tables()) {
+            if (!context.tables().contains(table.name())) {
+                continue;
+            }
             prompt.append("\n").append(table.name()).append(" -- ").append(table.description()).append("\n");
             for (SemanticModel.Column column : table.columns()) {
                 prompt.append("  ").append(column.name()).append(" ").append(column.type()).append(" -- ")
                         .append(column.description()).append("\n");
             }
         }
-        List<String> metrics = semantics.metrics().stream().map(metric -> metric.label() + " = " + metric.expression()).toList();
-        prompt.append("\nMeasures (aliases m movies, b box_office, ri/rr ratings by source): ").append(String.join("; ", metrics));
-        prompt.append("""
-
-                Box office of a film is SUM(gross_usd) over its weeks; "released in YEAR" means movies.release_year.
-                Answer only with JSON: {"sql": "<the SELECT>", "rationale": "<one short sentence>"}.
-                """);
+        List<String> metrics = semantics.metrics().stream()
+                .filter(metric -> context.tables().containsAll(SemanticModel.tablesIn(metric.expression())))
+                .map(metric -> metric.label() + " = " + metric.expression()).toList();
+        prompt.append("\nMeasures (aliases m movies, b box_office, g regions, c crew, ri/rr ratings by source): ")
+                .append(String.join("; ", metrics));
+        prompt.append(DUCKDB_RULES);
+        if (!context.examples().isEmpty()) {
+            prompt.append("\nVerified examples (questions users confirmed were answered correctly by this SQL):\n");
+            for (Recall.Example example : context.examples()) {
+                prompt.append("Q: ").append(example.question()).append("\nSQL: ").append(example.sql()).append("\n\n");
+            }
+        }
+        prompt.append("Answer only with JSON: {\"sql\": \"<the SELECT>\", \"rationale\": \"<one short sentence>\"}.\n");
         return prompt.toString();
     }
 

@@ -51,9 +51,17 @@ public class Threads {
                         row.getUpdatedAt()));
     }
 
-    /** Appends a message at the end of the thread; the unique (thread, position) key keeps concurrent appends in order. */
+    /** Appends a user's message at the end of the thread. */
+    public StoredMessage append(UUID threadId, String role, String content, String intent) {
+        return append(threadId, role, content, intent, null, null, null, null);
+    }
+
+    /**
+     * Appends a message at the end of the thread; the unique (thread, position) key keeps concurrent
+     * appends in order. {@code sql} is what ran, {@code sourceSql} the same before the guard scoped it.
+     */
     public StoredMessage append(UUID threadId, String role, String content, String intent, String planJson, String sql,
-            String resultSummaryJson) {
+            String sourceSql, String resultSummaryJson) {
         UUID id = UUID.randomUUID();
         int position = db.select(DSL.coalesce(DSL.max(MESSAGES.POSITION), -1).plus(1))
                 .from(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId))
@@ -67,6 +75,7 @@ public class Threads {
                 .set(MESSAGES.INTENT, intent)
                 .set(MESSAGES.PLAN, planJson == null ? null : JSONB.valueOf(planJson))
                 .set(MESSAGES.SQL_TEXT, sql)
+                .set(MESSAGES.SOURCE_SQL, sourceSql)
                 .set(MESSAGES.RESULT_SUMMARY, resultSummaryJson == null ? null : JSONB.valueOf(resultSummaryJson))
                 .execute();
         db.update(THREADS).set(THREADS.UPDATED_AT, OffsetDateTime.now()).where(THREADS.ID.eq(threadId)).execute();
@@ -102,14 +111,31 @@ public class Threads {
                 .fetchOptional(MESSAGES.CONTENT);
     }
 
-    public void addVerifiedExample(String question, String sql, String datamart, UUID userId) {
+    /** Keeps a question and the SQL that answered it as confirmed correct; returns the example's id. */
+    public UUID addVerifiedExample(String question, String sql, String datamart, UUID userId) {
+        UUID id = UUID.randomUUID();
         db.insertInto(VERIFIED_EXAMPLES)
-                .set(VERIFIED_EXAMPLES.ID, UUID.randomUUID())
+                .set(VERIFIED_EXAMPLES.ID, id)
                 .set(VERIFIED_EXAMPLES.QUESTION, question)
                 .set(VERIFIED_EXAMPLES.SQL_TEXT, sql)
                 .set(VERIFIED_EXAMPLES.DATAMART_CODE, datamart)
                 .set(VERIFIED_EXAMPLES.CREATED_BY, userId)
                 .execute();
+        return id;
+    }
+
+    /** A verified example as stored. */
+    public record VerifiedExample(UUID id, String question, String sql, String datamart) {}
+
+    /** Verified examples not yet put in the vector memory. */
+    public List<VerifiedExample> unindexedExamples() {
+        return db.selectFrom(VERIFIED_EXAMPLES).where(VERIFIED_EXAMPLES.INDEXED_AT.isNull()).orderBy(VERIFIED_EXAMPLES.CREATED_AT)
+                .fetch(row -> new VerifiedExample(row.getId(), row.getQuestion(), row.getSqlText(), row.getDatamartCode()));
+    }
+
+    public void markIndexed(UUID exampleId) {
+        db.update(VERIFIED_EXAMPLES).set(VERIFIED_EXAMPLES.INDEXED_AT, OffsetDateTime.now())
+                .where(VERIFIED_EXAMPLES.ID.eq(exampleId)).execute();
     }
 
     public List<StoredMessage> messages(UUID threadId) {
@@ -127,7 +153,7 @@ public class Threads {
 
     private static StoredMessage toMessage(MessagesRecord row) {
         return new StoredMessage(row.getId(), row.getThreadId(), row.getPosition(), row.getRole(), row.getContent(), row.getIntent(),
-                row.getPlan() == null ? null : row.getPlan().data(), row.getSqlText(),
+                row.getPlan() == null ? null : row.getPlan().data(), row.getSqlText(), row.getSourceSql(),
                 row.getResultSummary() == null ? null : row.getResultSummary().data(), row.getCreatedAt());
     }
 }

@@ -1,8 +1,12 @@
 package ai.usheru.semantic;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The declarative description of one datamart: its tables and columns, which column carries the
@@ -48,6 +52,25 @@ public record SemanticModel(
         return dimensions.stream().filter(dimension -> dimension.name().equals(dimensionName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No dimension " + dimensionName + " in " + code));
     }
+
+    /** The table aliases metric and dimension expressions use, as the planner's SQL declares them. */
+    private static final Map<String, String> TABLE_ALIASES = Map.of(
+            "m", "movies", "b", "box_office", "g", "regions", "c", "crew", "ri", "ratings", "rr", "ratings");
+
+    /** The tables an expression such as {@code SUM(b.gross_usd)} reads, by its aliases. */
+    public static Set<String> tablesIn(String expression) {
+        var tables = new LinkedHashSet<String>();
+        Matcher matcher = QUALIFIED_COLUMN.matcher(expression == null ? "" : expression);
+        while (matcher.find()) {
+            String table = TABLE_ALIASES.get(matcher.group(1));
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        return tables;
+    }
+
+    private static final Pattern QUALIFIED_COLUMN = Pattern.compile("\\b([a-z]{1,2})\\.[a-z_]+");
 
     /** A table of the datamart. {@code rowCount} is what a complete load holds. */
     public record Table(String name, String description, long rowCount, boolean scoped, List<Column> columns) {

@@ -25,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.accounts.Account;
+import ai.usheru.memory.Recall;
 import ai.usheru.support.IntegrationTest;
 import ai.usheru.support.TestUsers;
 
@@ -47,6 +48,9 @@ class LlmEngineTest extends IntegrationTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    Recall recall;
 
     private HttpServer server;
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
@@ -125,7 +129,66 @@ class LlmEngineTest extends IntegrationTest {
         assertThat(ledger.getPromptTokens()).isEqualTo(1_200);
         assertThat(ledger.getCompletionTokens()).isEqualTo(80);
         assertThat(ledger.getCostUsd()).isEqualByComparingTo("0.0038");
-        assertThat(requests.getFirst()).contains("box_office").contains("gross_usd").contains(QUESTION);
+        assertThat(requests.getFirst()).contains("movies -- One row per film").contains("Rules (DuckDB)").contains(QUESTION);
+    }
+
+    @Test
+    void thePromptCarriesTheTablesTheQuestionNeedsNotAllOfThem() {
+        var user = aUser();
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM ratings", "Counted."), 10, 5));
+
+        http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(requests.getFirst()).contains("movies -- One row per film")
+                .doesNotContain("box_office -- Weekly box office").doesNotContain("Tickets sold");
+    }
+
+    @Test
+    void aThumbsUpTeachesTheModelByExampleWithoutTheTeachersScope() throws InterruptedException {
+        var irish = aUser().scopedTo("IE");
+        users.create(irish);
+        String irishToken = http().token(irish.email(), irish.password());
+        String taught = "SELECT title, COUNT(*) AS weeks_charted FROM movies JOIN box_office USING (movie_id) "
+                + "WHERE title LIKE 'Star%' GROUP BY title";
+        script.add(new Reply(200, sqlReply(taught, "Weeks each Star film charted."), 10, 5));
+        var answered = http().postJson("/api/v1/ask", Map.of("question", "How many weeks did each Star film chart?"), irishToken);
+        assertThat(answered.json().get("sql").asString()).as("what ran was scoped").contains("'IE'");
+        var thumbsUp = http().postJson("/api/v1/feedback", Map.of("messageId", answered.text("messageId"), "rating", 1), irishToken);
+        assertThat(thumbsUp.status()).isEqualTo(204);
+        recall.flush();
+
+        var other = aUser();
+        users.create(other);
+        String otherToken = http().token(other.email(), other.password());
+        script.add(new Reply(200, sqlReply("SELECT 1 AS one", "One."), 10, 5));
+        http().postJson("/api/v1/ask", Map.of("question", "How many weeks did every Star film stay in the charts?"), otherToken);
+
+        String prompt = requests.getLast();
+        assertThat(prompt).contains("Verified examples").contains("How many weeks did each Star film chart?")
+                .contains("WHERE title LIKE 'Star%' GROUP BY title").doesNotContain("'IE'");
+    }
+
+    @Test
+    void olderTurnsOfTheThreadComeBackWhenTheyResembleTheQuestion() throws InterruptedException {
+        var user = aUser();
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("SELECT title FROM movies WHERE title LIKE 'Star%' /* first */", "Listed."), 10, 5));
+        var first = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+        String thread = first.text("threadId");
+        for (String question : List.of("Top 5 films by box office", "Box office by genre", "Total admissions in 2015")) {
+            assertThat(http().postJson("/api/v1/ask", Map.of("question", question, "threadId", thread), token).status()).isEqualTo(200);
+        }
+        recall.flush();
+        script.add(new Reply(200, sqlReply("SELECT title FROM movies WHERE title LIKE '%Star'", "Listed."), 10, 5));
+
+        http().postJson("/api/v1/ask", Map.of("question", "Which films have titles ending with Star?", "threadId", thread), token);
+
+        assertThat(requests).hasSize(2);
+        assertThat(requests.getLast()).as("the first turn is not among the latest three, but it is the most alike")
+                .contains("/* first */").contains("Total admissions in 2015");
     }
 
     @Test
