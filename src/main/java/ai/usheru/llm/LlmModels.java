@@ -65,6 +65,45 @@ public class LlmModels {
                 row.getInputUsdPerMtok(), row.getOutputUsdPerMtok(), row.getEnabled());
     }
 
+    /** Every model, enabled or not, by name. */
+    public List<LlmModel> all() {
+        return db.selectFrom(LLM_MODELS).orderBy(LLM_MODELS.NAME).fetch(LlmModels::toModel);
+    }
+
+    public Optional<LlmModel> find(String name) {
+        return db.selectFrom(LLM_MODELS).where(LLM_MODELS.NAME.eq(name)).fetchOptional(LlmModels::toModel);
+    }
+
+    /** How many users were granted each model, by model name. */
+    public java.util.Map<String, Integer> grantCounts() {
+        return db.select(LLM_MODELS.NAME, org.jooq.impl.DSL.count(USER_MODELS.USER_ID))
+                .from(LLM_MODELS).leftJoin(USER_MODELS).on(USER_MODELS.MODEL_ID.eq(LLM_MODELS.ID))
+                .groupBy(LLM_MODELS.NAME)
+                .fetchMap(LLM_MODELS.NAME, org.jooq.impl.DSL.count(USER_MODELS.USER_ID));
+    }
+
+    /** Creates a model or replaces its endpoint, key source, prices and whether it may be used. */
+    public LlmModel save(String name, String baseUrl, String apiKeySource, BigDecimal inputUsdPerMillion,
+            BigDecimal outputUsdPerMillion, boolean enabled) {
+        db.insertInto(LLM_MODELS)
+                .set(LLM_MODELS.ID, UUID.randomUUID())
+                .set(LLM_MODELS.NAME, name)
+                .set(LLM_MODELS.PROVIDER_BASE_URL, baseUrl)
+                .set(LLM_MODELS.API_KEY_SOURCE, apiKeySource)
+                .set(LLM_MODELS.INPUT_USD_PER_MTOK, inputUsdPerMillion)
+                .set(LLM_MODELS.OUTPUT_USD_PER_MTOK, outputUsdPerMillion)
+                .set(LLM_MODELS.ENABLED, enabled)
+                .onConflict(LLM_MODELS.NAME)
+                .doUpdate()
+                .set(LLM_MODELS.PROVIDER_BASE_URL, baseUrl)
+                .set(LLM_MODELS.API_KEY_SOURCE, apiKeySource)
+                .set(LLM_MODELS.INPUT_USD_PER_MTOK, inputUsdPerMillion)
+                .set(LLM_MODELS.OUTPUT_USD_PER_MTOK, outputUsdPerMillion)
+                .set(LLM_MODELS.ENABLED, enabled)
+                .execute();
+        return find(name).orElseThrow();
+    }
+
     /** Registers a model or updates its endpoint and prices; the name identifies it. */
     public void register(String name, String baseUrl, String apiKeySource, BigDecimal inputUsdPerMillion, BigDecimal outputUsdPerMillion) {
         db.insertInto(LLM_MODELS)
