@@ -187,4 +187,11 @@ final class Answers {
     private static String capitalise(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
+
+    /** Says which words of the question the offline answer could not take into account. */
+    static String unreadNote(List<String> words) {
+        String quoted = words.stream().distinct().map(word -> "“" + word + "”").collect(java.util.stream.Collectors.joining(", "));
+        return "Note: I could not read " + quoted + ", so this answer leaves " + (words.size() == 1 ? "it" : "them")
+                + " out; try rephrasing with what to measure and for what.";
+    }
 }

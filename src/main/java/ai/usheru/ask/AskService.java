@@ -126,19 +126,24 @@ public class AskService {
         PlannerOutcome outcome = planner.plan(text, previous);
         String scopeWords = scopeWords(me.scope(), planner);
 
-        if (outcome.intent() == Intent.NOT_UNDERSTOOD) {
-            if (model.isPresent()) {
-                try {
-                    // The model's call is paid for in advance like any other: no budget, no call.
-                    quotas.extend(me.id(), reservation, model.get().name(), ESTIMATED_LLM_TOKENS,
-                            model.get().costOf(ESTIMATED_LLM_TOKENS, 0));
-                    return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events, reservation);
-                } catch (DomainException e) {
-                    if (!"llm_unavailable".equals(e.code()) && !"quota_exceeded".equals(e.code())) {
-                        throw e;
-                    }
-                    return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + e.getMessage()
-                            + " The offline planner answered instead.)", List.of(), scopeWords, me, events);
+        // The planner goes first when it is confident; a question it did not read, or read only in part,
+        // goes to the language model when there is one, and comes back to the planner if the model fails.
+        boolean readInPart = outcome.hasSql() && !outcome.confident() && outcome.forecast() == null;
+        String modelFailure = null;
+        if ((outcome.intent() == Intent.NOT_UNDERSTOOD || readInPart) && model.isPresent()) {
+            try {
+                // The model's call is paid for in advance like any other: no budget, no call.
+                quotas.extend(me.id(), reservation, model.get().name(), ESTIMATED_LLM_TOKENS,
+                        model.get().costOf(ESTIMATED_LLM_TOKENS, 0));
+                return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events, reservation);
+            } catch (DomainException e) {
+                if (!"llm_unavailable".equals(e.code()) && !"quota_exceeded".equals(e.code())) {
+                    throw e;
+                }
+                modelFailure = e.getMessage() + " The offline planner answered instead.";
+                if (!readInPart) {
+                    return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + modelFailure + ")",
+                            List.of(), scopeWords, me, events);
                 }
             }
         }
@@ -170,7 +175,9 @@ public class AskService {
             suggestions = List.of("And by genre?", "Which films contributed most?");
         } else {
             answer = Answers.describe(plan, result, planner.vocabulary(), scopeWords)
-                    + (narrowed.note() == null ? "" : " " + narrowed.note());
+                    + (narrowed.note() == null ? "" : " " + narrowed.note())
+                    + (outcome.confident() ? "" : " " + Answers.unreadNote(outcome.unreadWords()))
+                    + (modelFailure == null ? "" : " (" + modelFailure + ")");
             suggestions = Answers.suggestionsFor(plan, planner.vocabulary(), me.scope().regions());
         }
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));

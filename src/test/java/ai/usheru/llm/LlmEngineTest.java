@@ -38,6 +38,8 @@ import ai.usheru.support.TestUsers;
 class LlmEngineTest extends IntegrationTest {
 
     private static final String QUESTION = "Which films have titles starting with Star?";
+    /** The planner reads all but "diverge", and would answer another question. */
+    private static final String DIVERGE = "Where do IMDb and Rotten Tomatoes scores diverge most?";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -133,16 +135,36 @@ class LlmEngineTest extends IntegrationTest {
     }
 
     @Test
-    void thePromptCarriesTheTablesTheQuestionNeedsNotAllOfThem() {
+    void aQuestionThePlannerReadsOnlyInPartGoesToTheModelWithTheTablesItNeeds() {
         var user = aUser();
         users.create(user);
         String token = http().token(user.email(), user.password());
-        script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM ratings", "Counted."), 10, 5));
+        script.add(new Reply(200, sqlReply("SELECT m.title, ABS(ri.rating * 10 - rr.rating) AS gap FROM movies m "
+                + "JOIN ratings ri ON ri.movie_id = m.movie_id AND ri.source = 'IMDb' "
+                + "JOIN ratings rr ON rr.movie_id = m.movie_id AND rr.source = 'Rotten Tomatoes' ORDER BY gap DESC LIMIT 5",
+                "The five films whose IMDb and Rotten Tomatoes scores differ most."), 300, 40));
 
-        http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+        var reply = http().postJson("/api/v1/ask", Map.of("question", DIVERGE), token);
 
-        assertThat(requests.getFirst()).contains("movies -- One row per film")
+        assertThat(reply.json().get("engine").asString()).isEqualTo("llm");
+        assertThat(reply.json().get("rows")).hasSize(5);
+        assertThat(requests.getFirst()).contains("ratings -- Critic and audience ratings").contains("movies -- One row per film")
                 .doesNotContain("box_office -- Weekly box office").doesNotContain("Tickets sold");
+    }
+
+    @Test
+    void whenTheModelFailsOnAPartlyReadQuestionThePlannerAnswersAndSaysWhatItLeftOut() {
+        var user = aUser();
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(500, "", 0, 0));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", DIVERGE), token);
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("engine").asString()).isEqualTo("offline");
+        assertThat(reply.json().get("sql").isNull()).isFalse();
+        assertThat(reply.json().get("answer").asString()).contains("could not read “diverge”").contains("offline planner answered");
     }
 
     @Test

@@ -93,7 +93,8 @@ public final class OfflinePlanner {
         if (plan == null) {
             return notUnderstood("I could not work out what to measure.");
         }
-        return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, compiler.compile(plan), null, null);
+        return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, compiler.compile(plan), null, null,
+                draft.unreadWords);
     }
 
     /** Compiles a plan that did not come from a question (for example a dashboard tile). */

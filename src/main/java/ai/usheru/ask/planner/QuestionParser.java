@@ -93,7 +93,39 @@ final class QuestionParser {
         readBreakdown(text, draft);
         readOrder(text, draft);
         readUnknownNames(text, draft);
+        draft.unreadWords = unreadWords(text);
         return draft;
+    }
+
+    /** Words too common to change a question's meaning when no step reads them. */
+    private static final Set<String> FILLER = Set.of(
+            "the", "and", "for", "what", "which", "who", "how", "show", "list", "give", "tell", "find", "was", "were", "are",
+            "has", "had", "have", "did", "does", "been", "being", "all", "any", "some", "each", "every", "top", "most", "least",
+            "its", "their", "there", "here", "what's", "whats", "how's", "who's", "out", "off", "one", "ones", "way", "ways",
+            "look", "looking", "lookup", "display", "return", "returns", "provide", "report", "fetch", "pull", "bring", "compute",
+            "calculate", "count", "figure", "figures", "number", "numbers", "amount", "value", "values", "total", "totals",
+            "result", "results", "answer", "question", "thanks", "thank", "hey", "hello", "hi", "okay", "now", "currently",
+            "current", "ever", "yet", "still", "only", "just", "also", "too", "very", "really", "quite", "well", "much", "many",
+            "lot", "lots", "big", "biggest", "large", "largest", "small", "smallest", "high", "higher", "highest", "low", "lower",
+            "lowest", "best", "worst", "greatest", "top-grossing", "highest-grossing", "best-selling", "performing", "performed",
+            "perform", "performance", "doing", "done", "get", "got", "getting", "per", "with", "without", "within",
+            "across", "among", "amongst", "between", "from", "into", "onto", "upon", "about", "around", "than", "then", "them",
+            "they", "this", "that", "these", "those", "our", "ours", "your", "yours", "his", "her", "him", "she", "he",
+            "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going");
+
+    private List<String> unreadWords(Phrases text) {
+        var unread = new ArrayList<String>();
+        Matcher word = Pattern.compile("[\\p{L}][\\p{L}'-]*").matcher(text.remaining());
+        while (word.find()) {
+            String lower = word.group().toLowerCase(Locale.ROOT).replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", "");
+            if (lower.length() < 3 || FILLER.contains(lower) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower)
+                    || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
+                    || lower.endsWith("s") && knownWords().contains(lower.substring(0, lower.length() - 1))) {
+                continue;
+            }
+            unread.add(word.group().replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", ""));
+        }
+        return List.copyOf(unread);
     }
 
     private static final Set<String> ENGLISH = Set.of(
@@ -153,9 +185,15 @@ final class QuestionParser {
             model.dimensions().forEach(dimension -> dimension.synonyms().forEach(synonym -> words.addAll(List.of(synonym.split("[\\s-]+")))));
             vocabulary.valuePhrases.values().forEach(phrases -> phrases.keySet().forEach(phrase -> words.addAll(List.of(phrase.split("[\\s-/]+")))));
             MONTHS.forEach(month -> words.add(month));
+            model.metrics().forEach(metric -> words.addAll(labelWords(metric.label())));
+            model.dimensions().forEach(dimension -> words.addAll(labelWords(dimension.label())));
             knownWords = Set.copyOf(words);
         }
         return knownWords;
+    }
+
+    private static List<String> labelWords(String label) {
+        return List.of(label.toLowerCase(Locale.ROOT).replaceAll("[()$]", " ").strip().split("[\\s-]+"));
     }
 
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
