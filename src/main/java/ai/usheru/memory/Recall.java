@@ -47,7 +47,7 @@ public class Recall implements DisposableBean {
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("recall-writer").daemon().factory());
     private final FilterExpressionBuilder where = new FilterExpressionBuilder();
 
-    Recall(VectorStore store, AppProperties properties) {
+    public Recall(VectorStore store, AppProperties properties) {
         this.store = store;
         this.settings = properties.memory();
     }

@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import org.springframework.ai.document.Document;
+
 import ai.usheru.ask.Planners;
+import ai.usheru.memory.FileVectorStore;
+import ai.usheru.memory.MiniLmEmbeddingModel;
+import ai.usheru.memory.Recall;
 import ai.usheru.ask.guard.SqlGuard;
 import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.semantic.SemanticModels;
@@ -89,12 +94,66 @@ class AskBenchmark extends IntegrationTest {
         }
         report.append(line("warehouse time per query (DuckDB, global scope, uncached)", warehouseTimes, 1_000_000, "ms"));
 
+        report.append(vectorMemory());
         report.append(httpLoad());
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "benchmark.txt"), report.toString());
         System.out.println("\n" + report);
         assertThat(report).contains("asks/second");
     }
+
+    /**
+     * What the vector memory adds to a model-bound ask: one embedding (all-MiniLM-L6-v2 on ONNX, fresh
+     * text each time) and the three searches of a prompt (schema parts, examples, thread turns) over
+     * the in-process store holding 2,000 examples.
+     */
+    private String vectorMemory() throws Exception {
+        var embeddings = new MiniLmEmbeddingModel();
+        try {
+            long[] embed = new long[400];
+            for (int round = -50; round < embed.length; round++) {
+                String text = QUESTIONS.get(Math.floorMod(round, QUESTIONS.size())) + " #" + round;
+                long started = System.nanoTime();
+                embeddings.embed(text);
+                if (round >= 0) {
+                    embed[round] = System.nanoTime() - started;
+                }
+            }
+            Path file = Files.createTempDirectory("bench-vectors").resolve("memory.json");
+            var store = new FileVectorStore(embeddings, file);
+            var documents = new ArrayList<Document>();
+            for (int example = 0; example < 2_000; example++) {
+                documents.add(Document.builder().id(java.util.UUID.randomUUID().toString())
+                        .text(QUESTIONS.get(example % QUESTIONS.size()) + " variant " + example)
+                        .metadata(Map.of("kind", "example", "datamart", "usheru_data_mart", "sql", "SELECT " + example)).build());
+            }
+            store.add(documents);
+            var semantic = models.find("usheru_data_mart").orElseThrow();
+            var recall = new Recall(store, properties);
+            recall.indexSchema(semantic);
+            long[] prompt = new long[200];
+            java.util.UUID user = java.util.UUID.randomUUID();
+            java.util.UUID thread = java.util.UUID.randomUUID();
+            for (int round = -20; round < prompt.length; round++) {
+                String question = QUESTIONS.get(Math.floorMod(round, QUESTIONS.size())) + " ?" + round;
+                long started = System.nanoTime();
+                recall.tablesFor(question, semantic);
+                recall.examplesLike(question, "usheru_data_mart");
+                recall.turnsLike(question, user, thread);
+                if (round >= 0) {
+                    prompt[round] = System.nanoTime() - started;
+                }
+            }
+            recall.destroy();
+            return line("embedding one new question (all-MiniLM-L6-v2, ONNX, 1 thread)", embed, 1_000_000, "ms")
+                    + line("prompt context: embed + schema, example and turn searches (file store, 2,000 examples)", prompt, 1_000_000, "ms");
+        } finally {
+            embeddings.close();
+        }
+    }
+
+    @Autowired
+    ai.usheru.AppProperties properties;
 
     private String httpLoad() throws Exception {
         TestHttp http = http();

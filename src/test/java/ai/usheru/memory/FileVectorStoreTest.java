@@ -33,6 +33,7 @@ class FileVectorStoreTest extends VectorStoreContract {
         store().add(List.of(Document.builder().id("7d1c9a0e-2b6f-4f63-8d51-1c7f3e9a5b22").text("To be deleted").build()));
         store().delete(List.of("7d1c9a0e-2b6f-4f63-8d51-1c7f3e9a5b22"));
         Path file = directory.resolve("vectors/memory.json");
+        ((FileVectorStore) store()).close(); // as at shutdown
         assertThat(file).exists();
         assertThat(directory.resolve("vectors/memory.json.next")).doesNotExist();
 
@@ -40,6 +41,21 @@ class FileVectorStoreTest extends VectorStoreContract {
         var found = reopened.similaritySearch(SearchRequest.builder().query("Japanese box office leaders").topK(5).build());
         assertThat(found).extracting(Document::getText).containsExactly("Top films in Japan");
         assertThat(found.getFirst().getMetadata()).containsEntry("sql", "SELECT 1");
+    }
+
+    @Test
+    void writesChangesShortlyAfterThemEvenWithoutAShutdown() throws Exception {
+        Path file = directory.resolve("vectors/memory.json");
+        store().add(List.of(Document.builder().id("5a0c3c8e-3f1b-4b7e-9a2d-8e6f0b1c2d33").text("Opening weekends in Korea").build()));
+
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(file).exists();
+        var reopened = new FileVectorStore(embeddings, file);
+        assertThat(reopened.similaritySearch(SearchRequest.builder().query("Korean openings").topK(1).build()))
+                .extracting(Document::getText).containsExactly("Opening weekends in Korea");
     }
 
     @Test
