@@ -44,9 +44,12 @@ public record AppProperties(
      * @param maxCorrections how often a refused or failing candidate goes back to the model
      * @param timeout how long one model call may take
      * @param answerFromRows whether result rows (the first 20) may be sent to the model to write the answer
+     * @param output how the model is held to the {@code {"sql","rationale"}} reply: {@code json_schema}
+     *               (structured output), {@code json_object} (JSON mode, for servers without schemas) or
+     *               {@code text} (the prompt alone)
      */
     public record Llm(@DefaultValue("2") int maxCorrections, @DefaultValue("30s") Duration timeout,
-            @DefaultValue("false") boolean answerFromRows) {}
+            @DefaultValue("false") boolean answerFromRows, @DefaultValue("json_schema") String output) {}
 
     /**
      * @param store where vectors live: {@code auto} (pgvector when the database has it, else a file),

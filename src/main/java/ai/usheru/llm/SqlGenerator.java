@@ -54,10 +54,28 @@ public class SqlGenerator {
     private final int maxCorrections;
     private final Duration timeout;
 
+    /** The reply's shape, sent as structured output where the server supports JSON schemas. */
+    static final String REPLY_SCHEMA = """
+            {"type": "object",
+             "properties": {"sql": {"type": "string", "description": "One read-only DuckDB SELECT"},
+                            "rationale": {"type": "string", "description": "One short sentence on what the SQL answers"}},
+             "required": ["sql", "rationale"],
+             "additionalProperties": false}
+            """;
+
+    private final OpenAiChatModel.ResponseFormat responseFormat;
+
     SqlGenerator(JsonMapper json, AppProperties properties) {
         this.json = json;
         this.maxCorrections = properties.llm().maxCorrections();
         this.timeout = properties.llm().timeout();
+        this.responseFormat = switch (properties.llm().output()) {
+            case "json_schema" -> OpenAiChatModel.ResponseFormat.builder()
+                    .type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA).jsonSchema(REPLY_SCHEMA).build();
+            case "json_object" -> OpenAiChatModel.ResponseFormat.builder().type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT).build();
+            case "text" -> null;
+            default -> throw new IllegalStateException("app.llm.output is json_schema, json_object or text, not " + properties.llm().output());
+        };
     }
 
     /**
@@ -90,6 +108,7 @@ public class SqlGenerator {
                         .temperature(0.0)
                         .timeout(timeout)
                         .maxRetries(0)
+                        .responseFormat(responseFormat)
                         .build())
                 .build();
         var messages = new ArrayList<Message>();

@@ -132,6 +132,9 @@ class LlmEngineTest extends IntegrationTest {
         assertThat(ledger.getCompletionTokens()).isEqualTo(80);
         assertThat(ledger.getCostUsd()).isEqualByComparingTo("0.0038");
         assertThat(requests.getFirst()).contains("movies -- One row per film").contains("Rules (DuckDB)").contains(QUESTION);
+        var format = JSON.readTree(requests.getFirst()).get("response_format");
+        assertThat(format.get("type").asString()).as("structured output").isEqualTo("json_schema");
+        assertThat(format.get("json_schema").get("schema").get("required").toString()).contains("sql").contains("rationale");
     }
 
     @Test
