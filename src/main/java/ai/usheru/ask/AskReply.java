@@ -31,9 +31,21 @@ public record AskReply(
         String engine,
         UUID messageId) {
 
-    /** Tokens and money one answer cost; the offline planner costs nothing. */
-    public record Usage(String model, long promptTokens, long completionTokens, BigDecimal costUsd) {
+    /**
+     * Tokens and money one answer cost (the offline planner costs nothing), and the warehouse's time
+     * and scanned bytes (where the warehouse reports them).
+     */
+    public record Usage(String model, long promptTokens, long completionTokens, BigDecimal costUsd, long warehouseMs,
+            long warehouseBytes) {
 
         public static final Usage OFFLINE = new Usage("offline-planner", 0, 0, BigDecimal.ZERO);
+
+        public Usage(String model, long promptTokens, long completionTokens, BigDecimal costUsd) {
+            this(model, promptTokens, completionTokens, costUsd, 0, 0);
+        }
+
+        public Usage withWarehouse(long millis, long bytes) {
+            return new Usage(model, promptTokens, completionTokens, costUsd, millis, bytes);
+        }
     }
 }

@@ -291,7 +291,6 @@ public class AskService {
      */
     private AskReply metered(Account me, java.util.function.Function<QuotaService.Reservation, AskReply> work) {
         QuotaService.Reservation reservation = quotas.reserve(me.id(), me.clientId(), AskReply.Usage.OFFLINE.model(), 0, BigDecimal.ZERO);
-        long started = System.nanoTime();
         AskReply reply;
         try {
             reply = work.apply(reservation);
@@ -301,7 +300,7 @@ public class AskService {
         }
         AskReply.Usage usage = reply.usage();
         quotas.settle(reservation, new Usage(usage.model(), usage.promptTokens(), usage.completionTokens(), usage.costUsd(),
-                (System.nanoTime() - started) / 1_000_000, reply.intent()));
+                usage.warehouseMs(), usage.warehouseBytes(), reply.intent()));
         return reply;
     }
 
@@ -392,9 +391,9 @@ public class AskService {
     }
 
     /** The SQL that answered a question, as written (by the planner, the model or the user) and as it ran, scoped by the guard. */
-    private record Ran(String question, String written, String scoped) {
+    private record Ran(String question, String written, String scoped, long warehouseMillis, long scannedBytes) {
         Ran(String question, String written, ScopedQueryRunner.Execution execution) {
-            this(question, written, execution.guarded().sql());
+            this(question, written, execution.guarded().sql(), execution.warehouseMillis(), execution.scannedBytes());
         }
     }
 
@@ -412,6 +411,9 @@ public class AskService {
                 json.writeValueAsString(summaryOf(result)));
         if (sql != null) {
             recall.rememberTurn(stored.id(), me.id(), thread.id(), sql.question(), sql.written());
+        }
+        if (sql != null) {
+            usage = usage.withWarehouse(sql.warehouseMillis(), sql.scannedBytes());
         }
         var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(), answer, suggestions,
                 usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine, stored.id());

@@ -42,8 +42,11 @@ public class ScopedQueryRunner {
         this.limits = properties.query();
     }
 
-    /** A query that passed the guard, with its rows. */
-    public record Execution(GuardedSql guarded, QueryResult result, boolean fromCache) {}
+    /**
+     * A query that passed the guard, with its rows, the time the warehouse spent on it (0 from the
+     * cache) and the bytes it scanned where the warehouse reports them (BigQuery; 0 for DuckDB).
+     */
+    public record Execution(GuardedSql guarded, QueryResult result, boolean fromCache, long warehouseMillis, long scannedBytes) {}
 
     public GuardedSql guard(String datamart, String sql, Set<String> regions) {
         SqlGuard guard = guards.get(datamart);
@@ -58,17 +61,18 @@ public class ScopedQueryRunner {
         String key = datamart + "\n" + guarded.sql();
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAt().isAfter(Instant.now(clock))) {
-            return new Execution(guarded, cached.result(), true);
+            return new Execution(guarded, cached.result(), true, 0, 0);
         }
         Warehouse warehouse = warehouses.stream().filter(candidate -> candidate.serves(datamart)).findFirst()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "warehouse_unavailable",
                         "The warehouse of this datamart is not available."));
+        long scannedBytes = warehouse.estimateBytes(datamart, guarded.sql()).orElse(0);
         QueryResult result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(limits.maxRows(), limits.timeout()));
         if (cache.size() >= CACHE_SIZE) {
             cache.clear();
         }
         cache.put(key, new Cached(result, Instant.now(clock).plus(limits.cacheTtl())));
-        return new Execution(guarded, result, false);
+        return new Execution(guarded, result, false, result.elapsedMillis(), scannedBytes);
     }
 
     private record Cached(QueryResult result, Instant expiresAt) {}

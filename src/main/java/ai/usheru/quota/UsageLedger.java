@@ -76,6 +76,7 @@ class UsageLedger {
                 .set(USAGE_RECORDS.COMPLETION_TOKENS, usage.completionTokens())
                 .set(USAGE_RECORDS.COST_USD, usage.costUsd())
                 .set(USAGE_RECORDS.WAREHOUSE_MS, usage.warehouseMillis())
+                .set(USAGE_RECORDS.WAREHOUSE_BYTES, usage.warehouseBytes())
                 .set(USAGE_RECORDS.OUTCOME, usage.outcome())
                 .set(USAGE_RECORDS.SETTLED_AT, OffsetDateTime.now())
                 .where(USAGE_RECORDS.ID.eq(id).and(USAGE_RECORDS.STATE.eq("RESERVED")))

@@ -35,6 +35,9 @@ class AskApiTest extends IntegrationTest {
     @Autowired
     Threads threads;
 
+    @Autowired
+    org.jooq.DSLContext db;
+
     String irishToken;
     String globalToken;
 
@@ -54,6 +57,27 @@ class AskApiTest extends IntegrationTest {
         assertThat(json.get("rows").get(0).get(1).asLong()).isEqualTo(IRISH_TOP_TITANIC);
         assertThat(json.get("answer").asString()).contains("Ireland only");
         assertThat(json.get("sql").asString()).contains("'IE'");
+    }
+
+    @Test
+    void theLedgerRecordsTheWarehouseTimeTheReplyReportsAndACachedRepeatCostsNone() {
+        var user = aUser();
+        var account = users.create(user);
+        String token = http().token(user.email(), user.password());
+        // A query over every weekly row, unlikely to be cached by another test: a distinctive year range.
+        String question = "Total admissions by genre for films released between 1931 and 1987";
+
+        var first = ask(token, question, null).json();
+        var repeat = ask(token, question, null).json();
+
+        var ledger = db.selectFrom(ai.usheru.db.Tables.USAGE_RECORDS).where(ai.usheru.db.Tables.USAGE_RECORDS.USER_ID.eq(account.id()))
+                .orderBy(ai.usheru.db.Tables.USAGE_RECORDS.ID).fetch();
+        assertThat(ledger).hasSize(2);
+        assertThat(ledger.get(0).getWarehouseMs()).isEqualTo(first.get("usage").get("warehouseMs").asLong());
+        assertThat(ledger.get(1).getWarehouseMs()).isZero();
+        assertThat(repeat.get("usage").get("warehouseMs").asLong()).as("served from the result cache").isZero();
+        assertThat(ledger.get(0).getWarehouseBytes()).as("DuckDB reports no scanned bytes").isZero();
+        assertThat(ledger.get(0).getOutcome()).isEqualTo("data_query");
     }
 
     @Test
