@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import java.math.BigDecimal;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +46,7 @@ import ai.usheru.warehouse.QueryResult;
 @Service
 public class AskService {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AskService.class);
+    private static final Logger log = LoggerFactory.getLogger(AskService.class);
 
     static final int MAX_QUESTION_LENGTH = 2_000;
     static final int MAX_SQL_LENGTH = 20_000;
@@ -220,8 +222,8 @@ public class AskService {
         }
         answer = answer + " Computed for " + scopeWords + ".";
         var usage = new AskReply.Usage(model.name(), promptTokens, completionTokens, model.costOf(promptTokens, completionTokens));
-        return finish(thread, Intent.DATA_QUERY, null, new Ran(text, generated.sql(), execution), result, answer, List.of(), scopeWords, me, events,
-                usage, "llm");
+        return finish(thread, Intent.DATA_QUERY, null, new Ran(text, generated.sql(), execution), result, answer, List.of(),
+                scopeWords, me, events, usage, "llm");
     }
 
     /**
@@ -411,12 +413,10 @@ public class AskService {
                 json.writeValueAsString(summaryOf(result)));
         if (sql != null) {
             recall.rememberTurn(stored.id(), me.id(), thread.id(), sql.question(), sql.written());
-        }
-        if (sql != null) {
             usage = usage.withWarehouse(sql.warehouseMillis(), sql.scannedBytes());
         }
-        var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(), answer, suggestions,
-                usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine, stored.id());
+        var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(),
+                answer, suggestions, usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine, stored.id());
         events.accept(new AskEvent("done", reply));
         return reply;
     }
