@@ -92,6 +92,9 @@ class AnswerCard extends Div {
             scope.addClassName("scope-note");
             footer.add(scope);
         }
+        if (reply.usage() != null && reply.usage().promptTokens() + reply.usage().completionTokens() > 0) {
+            footer.add(usageNote(reply.usage()));
+        }
         if (!reply.rows().isEmpty()) {
             var csv = new Anchor(DownloadHandler.fromInputStream(event -> {
                 byte[] bytes = Csv.of(reply.columns(), reply.rows()).getBytes(StandardCharsets.UTF_8);
@@ -123,6 +126,18 @@ class AnswerCard extends Div {
             footer.add(up, down);
         }
         add(footer);
+    }
+
+    /** Which model wrote the answer and what it cost, as the ledger records it. */
+    private static Span usageNote(AskReply.Usage usage) {
+        var money = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US);
+        money.setMaximumFractionDigits(4);
+        String text = usage.model() + " · " + String.format(java.util.Locale.US, "%,d", usage.promptTokens() + usage.completionTokens())
+                + " tokens · " + money.format(usage.costUsd());
+        var note = new Span(VaadinIcon.MAGIC.create(), new Span(" " + text));
+        note.addClassName("usage-note");
+        note.getElement().setAttribute("title", usage.promptTokens() + " prompt and " + usage.completionTokens() + " completion tokens");
+        return note;
     }
 
     EChart chart() {

@@ -169,6 +169,32 @@ class ChatViewTest extends KaribuTest {
     }
 
     @Test
+    void aModelsAnswerSaysWhichModelWroteItAndWhatItCost() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+        var reply = new ai.usheru.ask.AskReply(java.util.UUID.randomUUID(), "data_query", "SELECT 1 AS one",
+                java.util.List.of(new ai.usheru.warehouse.QueryResult.Column("one", "INTEGER")), java.util.List.of(java.util.List.of(1)),
+                "One.", java.util.List.of(), new ai.usheru.ask.AskReply.Usage("gpt-4o-mini", 1_200, 80, new java.math.BigDecimal("0.0038")),
+                java.util.Map.of(), "kpi", "all regions", false, "llm", java.util.UUID.randomUUID());
+        var offline = new ai.usheru.ask.AskReply(reply.threadId(), "data_query", "SELECT 1 AS one", reply.columns(), reply.rows(), "One.",
+                java.util.List.of(), ai.usheru.ask.AskReply.Usage.OFFLINE, java.util.Map.of(), "kpi", "all regions", false, "offline",
+                java.util.UUID.randomUUID());
+        AnswerCard.Actions nothing = new AnswerCard.Actions() {
+            public void ask(String question) {}
+            public void runSql(String sql) {}
+            public void rate(java.util.UUID messageId, int rating) {}
+        };
+
+        var card = new AnswerCard(reply, nothing);
+        var offlineCard = new AnswerCard(offline, nothing);
+        UI.getCurrent().add(card, offlineCard);
+
+        assertThat(_get(card, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("usage-note")).getElement().getTextRecursively())
+                .isEqualTo(" gpt-4o-mini · 1,280 tokens · $0.0038");
+        _assertNone(offlineCard, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("usage-note"));
+    }
+
+    @Test
     void theQuotaBadgeCountsDown() {
         var user = aUser().withQuota(new ai.usheru.quota.Quota(5, null, null, null, null));
         users.create(user);
