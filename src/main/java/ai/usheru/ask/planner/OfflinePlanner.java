@@ -29,6 +29,9 @@ public final class OfflinePlanner {
             "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
                     + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
                     + "news|horoscope|lottery|meaning of life|time is it|what day is)\\b");
+    /** Filters that can only be about films: a question naming one is about the catalogue. */
+    private static final java.util.Set<String> CATALOGUE_FIELDS = java.util.Set.of(
+            "title", "title_contains", "director", "distributor", "genre", "creative_type", "source", "mpaa_rating");
     private static final Pattern FILM_WORDS = Pattern.compile(
             "\\b(films?|movies?|box[- ]office|gross\\w*|takings|revenue|genres?|directors?|directed|cinemas?|releases?|released|"
                     + "budgets?|ratings?|rated|imdb|rotten tomatoes|distributors?|studios?|admissions|screens|tickets|titles?|"
@@ -80,6 +83,13 @@ public final class OfflinePlanner {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
         }
+        // Neither film words nor a film, person, distributor or genre: a name we do not know ("FIFA") or
+        // words we cannot read ("population of Spain") mean the question is about something else.
+        boolean aboutTheCatalogue = filmRelated || draft.filters.stream().anyMatch(filter -> CATALOGUE_FIELDS.contains(filter.field()));
+        if (!aboutTheCatalogue && draft.metric == null && (draft.unknownName != null || !draft.unreadWords.isEmpty())) {
+            return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
+                    + "films, their box office, ratings, budgets, directors and distributors.");
+        }
         if (draft.unknownName != null) {
             return notUnderstood("I could not find “" + draft.unknownName + "” among the films, directors, distributors, genres "
                     + "or regions in the data.");
@@ -122,7 +132,8 @@ public final class OfflinePlanner {
         if (draft.compares && groupBy.isEmpty()) {
             for (String field : List.of("region", "year", "genre", "distributor", "director", "title", "territory")) {
                 var filters = draft.filters.stream().filter(filter -> filter.field().equals(field)).toList();
-                if (!filters.isEmpty() && filters.getFirst().values().size() > 1) {
+                // A list of values is compared; a range ("the 2000s") is not a list.
+                if (!filters.isEmpty() && "in".equals(filters.getFirst().op()) && filters.getFirst().values().size() > 1) {
                     groupBy.add(field.equals("title") ? "film" : field);
                     break;
                 }

@@ -56,12 +56,23 @@ final class QuestionParser {
             "\\b(more than|greater than|higher than|bigger than|larger than|over|above|exceeding|in excess of|at least|no less than|"
                     + "minimum of|under|below|less than|lower than|smaller than|fewer than|at most|no more than|maximum of|exactly|"
                     + ">=|<=|>|<)\\s*");
+    /** A comparison written after its number: "8.5 or more", "$50 million and above", "90+". */
+    private static final Pattern SUFFIX_COMPARATOR = Pattern.compile(
+            "(\\$\\s?)?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(?:(million|mn|m|billion|bn|b|thousand|k)\\b)?"
+                    + "(?:\\s*(minutes|mins|min|admissions|tickets|votes|screens)\\b)?"
+                    + "(?:\\s+(?:or|and)\\s+(more|higher|above|over|greater|better|up|upwards|less|lower|below|under|fewer|worse)\\b|(\\+)(?!\\d))");
+    /** A number of films as a condition on a group: "three or more films", "more than 10 movies". */
+    private static final Pattern FILM_COUNT = Pattern.compile(
+            "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than)\\s+" + NUMBER
+                    + "|" + NUMBER + "(?:\\s+(?:or|and)\\s+(more|over|above|fewer|less)|(\\+)))\\s+(?:[a-z-]+\\s+)?"
+                    + "(films|movies|titles|releases|pictures)\\b");
+
     private static final Pattern TOP_N = Pattern.compile("\\b(top|first|bottom|last|best|worst)\\s+" + NUMBER + "\\b");
     private static final Pattern N_THINGS = Pattern.compile(
             "\\b" + NUMBER + "\\s+(?:best|highest|top|biggest|largest|most|lowest|worst|least|smallest|leading|"
-                    + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z-]+\\s+)?(films|movies|titles|genres|distributors|"
+                    + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z-]+\\s+){0,3}?(films|movies|titles|genres|distributors|"
                     + "directors|studios|regions|countries|territories|years|comedies|dramas|thrillers|westerns|musicals|"
-                    + "documentaries|horror films|action films|pictures|releases)\\b");
+                    + "documentaries|horror films|action films|pictures|releases|adaptations|sequels|remakes|blockbusters)\\b");
 
     private final Vocabulary vocabulary;
     private final SemanticModel model;
@@ -84,9 +95,11 @@ final class QuestionParser {
         readMpaaRatings(text, draft);
         readFilmNouns(text, draft);
         readValues(text, draft);
+        mergeValueLists(draft);
         readMonths(text, draft);
         readYears(text, draft);
         readOpeningWeek(text, draft);
+        readFilmCounts(text, draft);
         readThresholds(text, draft);
         readTopN(text, draft);
         readMetric(text, draft);
@@ -111,7 +124,8 @@ final class QuestionParser {
             "perform", "performance", "doing", "done", "get", "got", "getting", "per", "with", "without", "within",
             "across", "among", "amongst", "between", "from", "into", "onto", "upon", "about", "around", "than", "then", "them",
             "they", "this", "that", "these", "those", "our", "ours", "your", "yours", "his", "her", "him", "she", "he",
-            "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going");
+            "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going",
+            "ran", "runs", "lasted", "lasts", "lasting");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -482,8 +496,14 @@ final class QuestionParser {
         }
         Matcher after = AFTER.matcher(lower);
         if (after.find()) {
-            boolean inclusive = !after.group(1).equals("after") && !after.group(1).equals("post") || after.group(3) != null;
-            draft.filters.add(QueryPlan.Filter.compare("year", inclusive ? ">=" : ">", Integer.parseInt(after.group(2))));
+            int year = Integer.parseInt(after.group(2));
+            if (after.group(1).equals("from") && after.group(3) == null) {
+                // "Films from 2001" were made in 2001; "from 2001 on" is an open range.
+                draft.filters.add(QueryPlan.Filter.in("year", List.of(year)));
+            } else {
+                boolean inclusive = !after.group(1).equals("after") && !after.group(1).equals("post") || after.group(3) != null;
+                draft.filters.add(QueryPlan.Filter.compare("year", inclusive ? ">=" : ">", year));
+            }
             text.consume(after.start(), after.end());
         }
         Matcher before = BEFORE.matcher(text.lower());
@@ -529,7 +549,8 @@ final class QuestionParser {
     }
 
     private void readOpeningWeek(Phrases text, Draft draft) {
-        Matcher opening = Pattern.compile("\\b(opening|first|debut|launch)[ -](week|weekend)s?\\b|\\bopened\\b|\\bon opening\\b")
+        Matcher opening = Pattern.compile("\\b(opening|first|debut|launch)[ -](week|weekend)s?\\b|\\bopened\\b|\\bon opening\\b"
+                + "|\\bopen(?:s)?\\s+(?:on|with|to|in|at)\\b|\\bdebut(?:ed|s)?\\b")
                 .matcher(text.lower());
         if (opening.find()) {
             draft.filters.add(QueryPlan.Filter.in("week", List.of(1)));
@@ -547,45 +568,90 @@ final class QuestionParser {
             if (!amount.lookingAt() || amount.group(2) == null) {
                 continue;
             }
-            BigDecimal value = new BigDecimal(amount.group(2).replace(",", ""));
-            String unit = amount.group(3);
-            boolean money = amount.group(1) != null || unit != null;
-            if (unit != null) {
-                value = value.multiply(switch (unit) {
-                    case "million", "mn", "m" -> BigDecimal.valueOf(1_000_000);
-                    case "billion", "bn", "b" -> BigDecimal.valueOf(1_000_000_000);
-                    default -> BigDecimal.valueOf(1_000);
-                });
-            }
             int end = comparator.end() + amount.end();
-            String after = text.lower().substring(end);
-            String metric = metricBefore(text.lower().substring(Math.max(0, comparator.start() - 60), comparator.start()));
-            if (Pattern.compile("^\\s*(minutes|mins|min)\\b").matcher(after).find()) {
-                metric = "running_time";
-            } else if (Pattern.compile("^\\s*(admissions|tickets)\\b").matcher(after).find()) {
-                metric = "admissions";
-            } else if (Pattern.compile("^\\s*(votes)\\b").matcher(after).find()) {
-                metric = "imdb_votes";
-            } else if (Pattern.compile("^\\s*(screens)\\b").matcher(after).find()) {
-                metric = "screens";
+            if (addThreshold(text, draft, comparator.start(), end, opOf(comparator.group(1)), amount.group(2), amount.group(3),
+                    amount.group(1) != null, null)) {
+                comparator = COMPARATOR.matcher(text.lower());
             }
-            if (metric == null) {
-                metric = money ? "box_office" : null;
-            }
-            if (metric == null && Pattern.compile("\\b(rated|rating|score)\\b").matcher(text.lower()).find()) {
-                metric = value.compareTo(BigDecimal.TEN) <= 0 ? "imdb_rating" : "rt_rating";
-            }
-            if (metric == null) {
+        }
+        Matcher suffix = SUFFIX_COMPARATOR.matcher(text.lower());
+        while (suffix.find()) {
+            if (suffix.start() > 0 && Character.isLetterOrDigit(text.lower().charAt(suffix.start() - 1))) {
                 continue;
             }
-            if (metric.equals("imdb_rating") && value.compareTo(BigDecimal.TEN) > 0) {
-                metric = "rt_rating";
+            String word = suffix.group(5) == null ? "more" : suffix.group(5);
+            String op = Set.of("less", "lower", "below", "under", "fewer", "worse").contains(word) ? "<=" : ">=";
+            if (addThreshold(text, draft, suffix.start(), suffix.end(), op, suffix.group(2), suffix.group(3), suffix.group(1) != null,
+                    suffix.group(4))) {
+                suffix = SUFFIX_COMPARATOR.matcher(text.lower());
             }
-            draft.filters.add(QueryPlan.Filter.compare(metric, opOf(comparator.group(1)), value));
-            text.consume(comparator.start(), end);
-            consumeMetricWordBefore(text, comparator.start(), metric);
-            comparator = COMPARATOR.matcher(text.lower());
         }
+    }
+
+    /**
+     * Adds the threshold written between {@code start} and {@code end} on the metric it concerns (named
+     * just before it, or by the unit after it); false, and nothing used up, when no metric fits.
+     */
+    private boolean addThreshold(Phrases text, Draft draft, int start, int end, String op, String number, String unit,
+            boolean dollarSign, String unitWord) {
+        BigDecimal value = new BigDecimal(number.replace(",", ""));
+        boolean money = dollarSign || unit != null;
+        if (unit != null) {
+            value = value.multiply(switch (unit) {
+                case "million", "mn", "m" -> BigDecimal.valueOf(1_000_000);
+                case "billion", "bn", "b" -> BigDecimal.valueOf(1_000_000_000);
+                default -> BigDecimal.valueOf(1_000);
+            });
+        }
+        String after = unitWord != null ? unitWord : text.lower().substring(end);
+        String metric = metricBefore(text.lower().substring(Math.max(0, start - 60), start));
+        if (Pattern.compile("^\\s*(minutes|mins|min)\\b").matcher(after).find()) {
+            metric = "running_time";
+        } else if (Pattern.compile("^\\s*(admissions|tickets)\\b").matcher(after).find()) {
+            metric = "admissions";
+        } else if (Pattern.compile("^\\s*(votes)\\b").matcher(after).find()) {
+            metric = "imdb_votes";
+        } else if (Pattern.compile("^\\s*(screens)\\b").matcher(after).find()) {
+            metric = "screens";
+        }
+        if (metric == null) {
+            metric = money ? "box_office" : null;
+        }
+        if (metric == null && Pattern.compile("\\b(rated|rating|score)\\b").matcher(text.lower()).find()) {
+            metric = value.compareTo(BigDecimal.TEN) <= 0 ? "imdb_rating" : "rt_rating";
+        }
+        if (metric == null) {
+            return false;
+        }
+        if (metric.equals("imdb_rating") && value.compareTo(BigDecimal.TEN) > 0) {
+            metric = "rt_rating";
+        }
+        draft.filters.add(QueryPlan.Filter.compare(metric, op, value));
+        text.consume(start, end);
+        consumeMetricWordBefore(text, start, metric);
+        return true;
+    }
+
+    /** "Directors with three or more films": a condition on how many films each group has. */
+    private void readFilmCounts(Phrases text, Draft draft) {
+        Matcher count = FILM_COUNT.matcher(text.lower());
+        if (!count.find()) {
+            return;
+        }
+        String op;
+        Integer n;
+        if (count.group(1) != null) {
+            op = opOf(count.group(1));
+            n = numberOf(count.group(2));
+        } else {
+            op = count.group(5) != null || !Set.of("fewer", "less").contains(count.group(4)) ? ">=" : "<=";
+            n = numberOf(count.group(3));
+        }
+        if (n == null) {
+            return;
+        }
+        draft.filters.add(QueryPlan.Filter.compare("films", op, n));
+        text.consume(count.start(), count.end());
     }
 
     /** Uses up the word that named a threshold's metric ("budget" in "a budget under $1m"). */
@@ -612,7 +678,7 @@ final class QuestionParser {
 
     private static String opOf(String comparator) {
         return switch (comparator) {
-            case "at least", "no less than", "minimum of", ">=" -> ">=";
+            case "at least", "no less than", "no fewer than", "minimum of", ">=" -> ">=";
             case "under", "below", "less than", "lower than", "smaller than", "fewer than", "<" -> "<";
             case "at most", "no more than", "maximum of", "<=" -> "<=";
             case "exactly" -> "=";
@@ -746,7 +812,15 @@ final class QuestionParser {
         Matcher breakdown = BREAKDOWN.matcher(lower);
         while (breakdown.find()) {
             String dimension = dimensionNamed(breakdown.group(2));
-            if (dimension != null) {
+            if ("film".equals(dimension) && Set.of("per", "each", "every").contains(breakdown.group(1)) && "avg".equals(draft.aggregate)) {
+                // "The average box office per film": each film's total, then their average; not a row per film.
+                text.consume(breakdown.start(), breakdown.end());
+            } else if (dimension != null && dimension.equals("film") && Set.of("each", "every").contains(breakdown.group(1))
+                    && hasSeveralValues(draft)) {
+                // "How many films did A, B and C each release": each of the named values, not each film.
+                draft.compares = true;
+                text.consume(breakdown.start(1), breakdown.end(1));
+            } else if (dimension != null && !namesOneOfItsValues(text, draft, dimension, breakdown.end(1), breakdown.start(2))) {
                 draft.addGroupBy(dimension.equals("film") ? "film" : dimension);
                 text.consume(breakdown.start(), breakdown.end());
             }
@@ -759,10 +833,20 @@ final class QuestionParser {
         } else if (Pattern.compile("\\b(yearly|annual|annually|year by year|year-by-year)\\b").matcher(lower).find()) {
             draft.addGroupBy("year");
         }
+        // A question that starts with a plural noun asks for those things: "Directors with 10 or more films", "Dramas from 1999".
+        Matcher opening = Pattern.compile("^\\s*([a-z-]+)\\b").matcher(text.original().toLowerCase(Locale.ROOT));
+        if (opening.find() && isPlural(opening.group(1))) {
+            String dimension = dimensionNamed(opening.group(1));
+            if ("film".equals(dimension)) {
+                draft.aboutFilms = true;
+            } else if (dimension != null) {
+                draft.addGroupBy(dimension);
+            }
+        }
         Matcher subject = SUBJECT.matcher(lower);
         while (subject.find()) {
             String dimension = dimensionNamed(subject.group(2));
-            if (dimension == null) {
+            if (dimension == null || namesOneOfItsValues(text, draft, dimension, subject.end(1), subject.start(2))) {
                 continue;
             }
             String word = wordNaming(subject.group(2));
@@ -799,6 +883,49 @@ final class QuestionParser {
         if (Pattern.compile("\\b(share|percentage|percent|proportion|fraction)\\b|%").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.aggregate = "share";
         }
+    }
+
+    /**
+     * Whether a value of the dimension, already read, stands right before its noun: "across the APAC
+     * territory" names one territory, it does not ask for each. ("Which 1994 films" still asks for films.)
+     */
+    private static boolean namesOneOfItsValues(Phrases text, Draft draft, String dimension, int from, int to) {
+        Set<String> related = Set.of("region", "territory").contains(dimension) ? Set.of("region", "territory") : Set.of(dimension);
+        if (dimension.equals("film") || draft.filters.stream().noneMatch(filter -> related.contains(filter.field()))) {
+            return false;
+        }
+        String original = text.original();
+        String remaining = text.remaining();
+        for (int at = from; at < to; at++) {
+            if (Character.isLetter(original.charAt(at)) && remaining.charAt(at) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSeveralValues(Draft draft) {
+        return draft.filters.stream().anyMatch(filter -> "in".equals(filter.op()) && filter.values().size() > 1);
+    }
+
+    /** Two lists of one dimension's values ("Warner Bros., Universal and Paramount") are one list: either may hold. */
+    private static void mergeValueLists(Draft draft) {
+        var merged = new java.util.LinkedHashMap<String, QueryPlan.Filter>();
+        var others = new ArrayList<QueryPlan.Filter>();
+        for (QueryPlan.Filter filter : draft.filters) {
+            if (!"in".equals(filter.op())) {
+                others.add(filter);
+                continue;
+            }
+            merged.merge(filter.field(), filter, (first, second) -> {
+                var values = new ArrayList<Object>(first.values());
+                second.values().stream().filter(value -> !values.contains(value)).forEach(values::add);
+                return QueryPlan.Filter.in(first.field(), values);
+            });
+        }
+        draft.filters.clear();
+        draft.filters.addAll(merged.values());
+        draft.filters.addAll(others);
     }
 
     private static boolean isPlural(String word) {
@@ -838,7 +965,8 @@ final class QuestionParser {
             }
             if (Set.of("comedy", "comedies", "drama", "dramas", "thriller", "thrillers", "western", "westerns", "musical", "musicals",
                     "documentary", "documentaries", "one", "blockbuster", "blockbusters", "hit", "hits", "flop", "flops",
-                    "horror", "remake", "remakes", "sequel", "sequels", "adventure", "action").contains(candidate)) {
+                    "horror", "remake", "remakes", "sequel", "sequels", "adventure", "action", "adaptation", "adaptations")
+                    .contains(candidate)) {
                 return "film";
             }
         }

@@ -91,6 +91,11 @@ final class SqlCompiler {
         }
         if (!groupBy.isEmpty()) {
             sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
+            // "Directors with three or more films": a condition on each group's number of films.
+            var having = plan.filtersOn("films").stream().map(filter -> model.metric("films").expression() + " " + compare(filter)).toList();
+            if (!having.isEmpty() && !plan.groupBy().equals(List.of("film"))) {
+                sql.append("\nHAVING ").append(String.join(" AND ", having));
+            }
             sql.append("\nORDER BY ").append(orderBy(plan, metric));
         }
         if (plan.limit() != null) {
@@ -218,6 +223,9 @@ final class SqlCompiler {
 
     private String condition(QueryPlan.Filter filter, QueryPlan plan, boolean boxOfficeJoined) {
         String field = filter.field();
+        if (field.equals("films")) {
+            return null; // a condition on groups, not rows: HAVING
+        }
         if (field.equals("region") && filter.values().isEmpty()) {
             return null;
         }

@@ -1,0 +1,112 @@
+package ai.usheru.ask.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import ai.usheru.ask.Intent;
+import ai.usheru.support.EvalCases;
+import ai.usheru.support.TestWarehouse;
+import ai.usheru.warehouse.DuckDbWarehouse;
+
+/**
+ * Ways of asking that the planner reads generally (comparisons written after their number, counts of
+ * films per group, lists of one dimension's values with "each", a value naming its dimension, films
+ * "opening" somewhere), each checked by running the planner's SQL against a hand-written query over
+ * the same warehouse.
+ */
+class PlannerPhrasingTest {
+
+    @TempDir
+    static Path dataDir;
+    static DuckDbWarehouse warehouse;
+    static OfflinePlanner planner;
+
+    @BeforeAll
+    static void loadWarehouse() throws Exception {
+        warehouse = TestWarehouse.start(dataDir);
+        try (Connection connection = warehouse.connect(TestWarehouse.MART)) {
+            planner = new OfflinePlanner(Vocabulary.read(TestWarehouse.models().all().getFirst(), connection));
+        }
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        warehouse.destroy();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            // comparisons after their number
+            "Films from 2001 with a Rotten Tomatoes score of 95 or higher|"
+                    + "SELECT m.title FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'Rotten Tomatoes' AND r.rating >= 95 "
+                    + "AND m.release_year = 2001",
+            "How many films ran 180 minutes or more?|SELECT COUNT(*) FROM movies WHERE running_time_min >= 180",
+            "Dramas released in 1999 with a budget of $5 million or less|"
+                    + "SELECT title FROM movies WHERE major_genre = 'Drama' AND release_year = 1999 AND production_budget_usd <= 5000000",
+            // a number of films as a condition on each group
+            "Which distributors released at least 150 films?|"
+                    + "SELECT distributor, COUNT(*) FROM movies WHERE distributor IS NOT NULL GROUP BY distributor HAVING COUNT(*) >= 150",
+            "Directors with 10 or more films|"
+                    + "SELECT person_name, COUNT(*) FROM crew WHERE role = 'director' GROUP BY person_name HAVING COUNT(*) >= 10",
+            // several values of one dimension, read by different steps, are one list; "each" asks for each of them
+            "How many comedies did Universal, Sony Pictures and Walt Disney Pictures each release?|"
+                    + "SELECT distributor, COUNT(*) FROM movies WHERE major_genre = 'Comedy' "
+                    + "AND distributor IN ('Universal', 'Sony Pictures', 'Walt Disney Pictures') GROUP BY distributor",
+            // a value before its dimension's noun names one value, it does not ask for each
+            "What did Titanic make in the EMEA territory?|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) JOIN regions g USING (region_code) "
+                    + "WHERE m.title = 'Titanic' AND g.territory = 'EMEA'",
+            "Top 3 genres by box office across the APAC territory|"
+                    + "SELECT m.major_genre, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
+                    + "JOIN regions r USING (region_code) WHERE r.territory = 'APAC' AND m.major_genre IS NOT NULL "
+                    + "GROUP BY m.major_genre ORDER BY g DESC LIMIT 3",
+            // "open with", "open on": the opening week
+            "How much did Inception open with in France?|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.title = 'Inception' AND b.region_code = 'FR' AND b.week_number = 1",
+            // an average "per film" averages each film's total
+            "What is the average US box office per R-rated film released in 2003?|"
+                    + "SELECT AVG(t) FROM (SELECT SUM(b.gross_usd) AS t FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.mpaa_rating = 'R' AND m.release_year = 2003 AND b.region_code = 'US' GROUP BY m.movie_id)",
+            // nouns for films beyond "films" and "movies", several words after the number
+            "Which four video game adaptations earned the most worldwide?|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.source = 'Based on Game' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 4"})
+    void readsTheQuestionAsAPersonWould(String question, String reference) throws Exception {
+        var outcome = planner.plan(question, null);
+
+        assertThat(outcome.hasSql()).as(question + ": " + outcome.message()).isTrue();
+        assertThat(outcome.confident()).as(question + " left " + outcome.unreadWords()).isTrue();
+        var expected = TestWarehouse.rows(warehouse, reference);
+        var got = TestWarehouse.rows(warehouse, outcome.sql());
+        assertThat(EvalCases.rowsMatch(expected, got, reference.contains("ORDER BY")))
+                .as("%s%n%s%ngot %s%nexpected %s", question, outcome.sql(), head(got), head(expected)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Who won the 2014 FIFA World Cup?", "What is the population of Spain?",
+            "Who scored the most goals in the Premier League?"})
+    void questionsAboutSomethingElseAreOutOfScope(String question) {
+        assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"What was Titanic's haul in Japan?", "How did Avatar do in Spain?"})
+    void aFilmNamedKeepsTheQuestionInScope(String question) {
+        assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.DATA_QUERY);
+    }
+
+    private static List<List<Object>> head(List<List<Object>> rows) {
+        return rows.subList(0, Math.min(4, rows.size()));
+    }
+}
