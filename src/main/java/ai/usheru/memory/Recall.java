@@ -134,6 +134,17 @@ public class Recall implements DisposableBean {
                 .metadata(Map.of("kind", "example", "datamart", datamart, "sql", sql)).build()));
     }
 
+    /** Forgets a removed verified example, in the background. */
+    public void forgetExample(UUID id) {
+        writer.execute(() -> {
+            try {
+                store.delete(List.of(id.toString()));
+            } catch (RuntimeException e) {
+                log.warn("Could not forget verified example {}: {}", id, e.getMessage());
+            }
+        });
+    }
+
     /** The verified examples of the datamart closest to the question, closest first. */
     public List<Example> examplesLike(String question, String datamart) {
         return store.similaritySearch(SearchRequest.builder()
