@@ -46,8 +46,18 @@ class VectorMemoryConfiguration {
             default -> throw new IllegalStateException("app.memory.store is auto, pgvector or file, not " + store);
         };
         if (usePgvector) {
-            log.info("Vector memory: PgVectorStore in table {}", TABLE);
-            return pgVectorStore(jdbc, embeddingModel, TABLE);
+            PgVectorStore pgvector = pgVectorStore(jdbc, embeddingModel, TABLE);
+            try {
+                pgvector.afterPropertiesSet(); // creates the table and index; Spring's second call finds them there
+                log.info("Vector memory: PgVectorStore in table {}", TABLE);
+                return pgvector;
+            } catch (Exception e) {
+                if (store.equals("pgvector")) {
+                    throw new IllegalStateException("app.memory.store=pgvector, but its table cannot be set up: " + e.getMessage(), e);
+                }
+                log.warn("pgvector is installed but its table cannot be set up ({}); the vector memory falls back to a file",
+                        e.getMessage());
+            }
         }
         var file = properties.dataDir().resolve("vectors").resolve("memory.json");
         log.info("Vector memory: in-process store persisted in {}", file.toAbsolutePath());

@@ -38,8 +38,8 @@ public final class OfflinePlanner {
                     + "comed(y|ies)|dramas?|horror|thrillers?|westerns?|documentar(y|ies)|franchise|sequels?|opening|weekly|"
                     + "regions?|territor(y|ies)|countries|country|mpaa|blockbusters?|hits?|flops?)\\b");
     private static final Pattern PREDICTION = Pattern.compile(
-            "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|"
-                    + "will .{0,40}\\b(make|gross|earn|take)|next year'?s?|expected (box office|gross|revenue))\\b");
+            "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|estimat\\w*|"
+                    + "(will|would) .{0,40}\\b(make|gross|earn|take|get|sell|draw)|next year'?s?|expected (box office|gross|revenue|admissions))\\b");
 
     private final Vocabulary vocabulary;
     private final QuestionParser parser;

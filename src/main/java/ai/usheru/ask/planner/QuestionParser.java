@@ -61,6 +61,9 @@ final class QuestionParser {
             "(\\$\\s?)?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(?:(million|mn|m|billion|bn|b|thousand|k)\\b)?"
                     + "(?:\\s*(minutes|mins|min|admissions|tickets|votes|screens)\\b)?"
                     + "(?:\\s+(?:or|and)\\s+(more|higher|above|over|greater|better|up|upwards|less|lower|below|under|fewer|worse)\\b|(\\+)(?!\\d))");
+    /** A score stated as such: "scored a perfect 100", "rated 7.5" (a comparison, if any, was read before). */
+    private static final Pattern EXACT_SCORE = Pattern.compile(
+            "\\b(scored|scoring|rated|a score of|a rating of)\\s+(?:an?\\s+)?(?:perfect\\s+|exact\\s+)?(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:or|and|%))");
     /** A number of films as a condition on a group: "three or more films", "more than 10 movies". */
     private static final Pattern FILM_COUNT = Pattern.compile(
             "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than)\\s+" + NUMBER
@@ -125,7 +128,7 @@ final class QuestionParser {
             "across", "among", "amongst", "between", "from", "into", "onto", "upon", "about", "around", "than", "then", "them",
             "they", "this", "that", "these", "those", "our", "ours", "your", "yours", "his", "her", "him", "she", "he",
             "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going",
-            "ran", "runs", "lasted", "lasts", "lasting");
+            "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -160,6 +163,7 @@ final class QuestionParser {
         while (word.find()) {
             String lower = word.group(1).toLowerCase(Locale.ROOT).replaceAll("'s$", "");
             if (word.start() == firstWordStart(text.original()) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower)
+                    || FILLER.contains(lower)
                     || knownWords().contains(lower)) {
                 continue;
             }
@@ -586,6 +590,12 @@ final class QuestionParser {
                 suffix = SUFFIX_COMPARATOR.matcher(text.lower());
             }
         }
+        Matcher exact = EXACT_SCORE.matcher(text.lower());
+        while (exact.find()) {
+            if (addThreshold(text, draft, exact.start(), exact.end(), "=", exact.group(2), null, false, null)) {
+                exact = EXACT_SCORE.matcher(text.lower());
+            }
+        }
     }
 
     /**
@@ -613,11 +623,15 @@ final class QuestionParser {
             metric = "imdb_votes";
         } else if (Pattern.compile("^\\s*(screens)\\b").matcher(after).find()) {
             metric = "screens";
+        } else if (Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(rotten tomatoes)\\b").matcher(after).find()) {
+            metric = "rt_rating";
+        } else if (Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(imdb)\\b").matcher(after).find()) {
+            metric = "imdb_rating";
         }
         if (metric == null) {
             metric = money ? "box_office" : null;
         }
-        if (metric == null && Pattern.compile("\\b(rated|rating|score)\\b").matcher(text.lower()).find()) {
+        if (metric == null && Pattern.compile("\\b(rated|rating|score|scored|scoring)\\b").matcher(text.lower()).find()) {
             metric = value.compareTo(BigDecimal.TEN) <= 0 ? "imdb_rating" : "rt_rating";
         }
         if (metric == null) {
@@ -750,6 +764,15 @@ final class QuestionParser {
 
     private void readMetric(Phrases text, Draft draft) {
         String lower = text.lower();
+        // "The highest number of screens Shrek 2 played on": the busiest week of one film, not the sum of its weeks.
+        Matcher peak = Pattern.compile("\\b(highest|maximum|max|peak|most|widest|largest|biggest)\\s+(?:number of\\s+|count of\\s+)?(screens|admissions)\\b")
+                .matcher(lower);
+        if (peak.find() && draft.filters.stream().anyMatch(filter -> filter.field().equals("title"))) {
+            draft.metric = peak.group(2);
+            draft.aggregate = "max";
+            text.consume(peak.start(), peak.end());
+            lower = text.lower();
+        }
         Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)\\s+(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
                 .matcher(lower);
         if (howMany.find()) {

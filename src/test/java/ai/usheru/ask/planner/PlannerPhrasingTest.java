@@ -78,6 +78,17 @@ class PlannerPhrasingTest {
             "What is the average US box office per R-rated film released in 2003?|"
                     + "SELECT AVG(t) FROM (SELECT SUM(b.gross_usd) AS t FROM box_office b JOIN movies m USING (movie_id) "
                     + "WHERE m.mpaa_rating = 'R' AND m.release_year = 2003 AND b.region_code = 'US' GROUP BY m.movie_id)",
+            // a score stated as such; the source named after the number
+            "Which 2004 films scored 8 on IMDb?|"
+                    + "SELECT m.title FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'IMDb' AND r.rating = 8 "
+                    + "AND m.release_year = 2004",
+            // the busiest week of one film, not the sum of its weeks
+            "What was the highest number of screens Avatar played on in Germany?|"
+                    + "SELECT MAX(b.screens) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Avatar' AND b.region_code = 'DE'",
+            // a second sentence that starts with a capital is not a name
+            "Which four distributors have the highest total US box office? Biggest first.|"
+                    + "SELECT m.distributor, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE b.region_code = 'US' AND m.distributor IS NOT NULL GROUP BY m.distributor ORDER BY g DESC LIMIT 4",
             // nouns for films beyond "films" and "movies", several words after the number
             "Which four video game adaptations earned the most worldwide?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
@@ -98,6 +109,15 @@ class PlannerPhrasingTest {
             "Who scored the most goals in the Premier League?"})
     void questionsAboutSomethingElseAreOutOfScope(String question) {
         assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Estimate the admissions a new animated film would get in Italy",
+            "How much would a new horror film make in Japan next year?"})
+    void estimatesAreForecasts(String question) {
+        var outcome = planner.plan(question, null);
+        assertThat(outcome.intent()).isEqualTo(Intent.PREDICTION);
+        assertThat(outcome.hasSql()).isTrue();
     }
 
     @ParameterizedTest
