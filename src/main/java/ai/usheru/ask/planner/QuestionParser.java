@@ -68,7 +68,8 @@ final class QuestionParser {
     private static final Pattern FILM_COUNT = Pattern.compile(
             "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than)\\s+" + NUMBER
                     + "|" + NUMBER + "(?:\\s+(?:or|and)\\s+(more|over|above|fewer|less)|(\\+)))\\s+(?:[a-z-]+\\s+)?"
-                    + "(films|movies|titles|releases|pictures)\\b");
+                    + "(films|movies|titles|releases|pictures|comedies|dramas|thrillers|westerns|musicals|documentaries|"
+                    + "adventures|horror films|action films|sequels|remakes)\\b");
 
     private static final Pattern TOP_N = Pattern.compile("\\b(top|first|bottom|last|best|worst)\\s+" + NUMBER + "\\b");
     private static final Pattern N_THINGS = Pattern.compile(
@@ -648,8 +649,9 @@ final class QuestionParser {
 
     /** "Directors with three or more films": a condition on how many films each group has. */
     private void readFilmCounts(Phrases text, Draft draft) {
-        Matcher count = FILM_COUNT.matcher(text.lower());
-        if (!count.find()) {
+        // Read on the whole question: the noun may already be read as a genre ("more than 20 comedies").
+        Matcher count = FILM_COUNT.matcher(text.original().toLowerCase(Locale.ROOT));
+        if (!count.find() || text.lower().substring(count.start(), count.start() + 1).isBlank()) {
             return;
         }
         String op;

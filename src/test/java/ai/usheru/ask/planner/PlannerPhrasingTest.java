@@ -56,6 +56,9 @@ class PlannerPhrasingTest {
             // a number of films as a condition on each group
             "Which distributors released at least 150 films?|"
                     + "SELECT distributor, COUNT(*) FROM movies WHERE distributor IS NOT NULL GROUP BY distributor HAVING COUNT(*) >= 150",
+            "Which distributors released more than 40 comedies?|"
+                    + "SELECT distributor, COUNT(*) FROM movies WHERE major_genre = 'Comedy' AND distributor IS NOT NULL "
+                    + "GROUP BY distributor HAVING COUNT(*) > 40",
             "Directors with 10 or more films|"
                     + "SELECT person_name, COUNT(*) FROM crew WHERE role = 'director' GROUP BY person_name HAVING COUNT(*) >= 10",
             // several values of one dimension, read by different steps, are one list; "each" asks for each of them
