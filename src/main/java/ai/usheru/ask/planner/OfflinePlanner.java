@@ -29,6 +29,14 @@ public final class OfflinePlanner {
             "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
                     + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
                     + "news|horoscope|lottery|meaning of life|time is it|what day is)\\b");
+    /** Dimensions a list of values may be broken down by. */
+    private static final java.util.Set<String> GROUPABLE = java.util.Set.of("region", "territory", "genre", "distributor", "director",
+            "title", "mpaa_rating", "creative_type", "source", "year");
+
+    private static boolean isPlural(String noun) {
+        return noun.endsWith("s") && !noun.endsWith("ss");
+    }
+
     /** Filters that can only be about films: a question naming one is about the catalogue. */
     private static final java.util.Set<String> CATALOGUE_FIELDS = java.util.Set.of(
             "title", "title_contains", "director", "distributor", "genre", "creative_type", "source", "mpaa_rating");
@@ -153,7 +161,22 @@ public final class OfflinePlanner {
             limit = 1;
             order = order == null ? "desc" : order;
         }
-        return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, draft.filters, order, limit);
+        // A singular noun with a superlative asks for one film: "the least successful Ridley Scott film".
+        if (groupBy.equals(List.of("film")) && limit == null && order != null && draft.filmNoun != null && !isPlural(draft.filmNoun)) {
+            limit = 1;
+        }
+        // Several values of one dimension listed with an average, or three or more of them: one row each.
+        if (groupBy.isEmpty()) {
+            for (QueryPlan.Filter filter : draft.filters) {
+                boolean list = "in".equals(filter.op()) && (filter.values().size() >= 3 || filter.values().size() >= 2 && "avg".equals(draft.aggregate));
+                if (list && GROUPABLE.contains(filter.field())) {
+                    groupBy.add(filter.field().equals("title") ? "film" : filter.field());
+                    break;
+                }
+            }
+        }
+        return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, draft.filters, order, limit,
+                limit == null ? null : draft.offset);
     }
 
     /**
@@ -184,7 +207,8 @@ public final class OfflinePlanner {
         }
         String order = draft.order == null ? previous.order() : draft.order;
         Integer limit = draft.limit != null ? draft.limit : draft.singular && draft.order != null ? Integer.valueOf(1) : previous.limit();
-        return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit);
+        Integer offset = draft.limit != null ? draft.offset : previous.offset();
+        return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit, offset);
     }
 
     /** A run of capitalised words ("Harry Potter", "Pirates of the Caribbean"), a candidate franchise. */

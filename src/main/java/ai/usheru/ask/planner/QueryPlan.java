@@ -14,6 +14,7 @@ import java.util.List;
  * @param filters conditions on rows (all must hold)
  * @param order {@code desc}, {@code asc}, or null for the natural order of the breakdown
  * @param limit how many rows, or null for all
+ * @param offset rows skipped before them ("the second-highest": offset 1, limit 1), or null
  */
 public record QueryPlan(
         String datamart,
@@ -22,11 +23,17 @@ public record QueryPlan(
         List<String> groupBy,
         List<Filter> filters,
         String order,
-        Integer limit) {
+        Integer limit,
+        Integer offset) {
 
     public QueryPlan {
         groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
         filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+
+    public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
+            Integer limit) {
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, null);
     }
 
     /**
@@ -63,11 +70,11 @@ public record QueryPlan(
     }
 
     public QueryPlan withFilters(List<Filter> newFilters) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset);
     }
 
     public QueryPlan withGroupBy(List<String> newGroupBy) {
-        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit);
+        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset);
     }
 
     public QueryPlan withOrderAndLimit(String newOrder, Integer newLimit) {
@@ -75,6 +82,6 @@ public record QueryPlan(
     }
 
     public QueryPlan withMetric(String newMetric, String newAggregate) {
-        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit);
+        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset);
     }
 }

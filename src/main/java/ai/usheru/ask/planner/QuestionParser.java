@@ -76,7 +76,7 @@ final class QuestionParser {
             "\\b" + NUMBER + "\\s+(?:best|highest|top|biggest|largest|most|lowest|worst|least|smallest|leading|"
                     + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z-]+\\s+){0,3}?(films|movies|titles|genres|distributors|"
                     + "directors|studios|regions|countries|territories|years|comedies|dramas|thrillers|westerns|musicals|"
-                    + "documentaries|horror films|action films|pictures|releases|adaptations|sequels|remakes|blockbusters)\\b");
+                    + "documentaries|horror films|action films|pictures|releases|adaptations|sequels|remakes|blockbusters|flicks)\\b");
 
     private final Vocabulary vocabulary;
     private final SemanticModel model;
@@ -129,7 +129,8 @@ final class QuestionParser {
             "across", "among", "amongst", "between", "from", "into", "onto", "upon", "about", "around", "than", "then", "them",
             "they", "this", "that", "these", "those", "our", "ours", "your", "yours", "his", "her", "him", "she", "he",
             "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going",
-            "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened");
+            "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
+            "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -309,6 +310,9 @@ final class QuestionParser {
         }
     }
 
+    /** Words after which a capitalised ordinary word is a film's title ("of Up", "did Up"). */
+    private static final Set<String> TITLE_INTRODUCERS = Set.of("of", "for", "did", "does", "about", "film", "movie", "title", "with");
+
     private boolean isTitleMention(Phrases text, String title, int at) {
         String said = text.original().substring(at, at + title.length());
         boolean exactCase = said.equals(title);
@@ -323,6 +327,11 @@ final class QuestionParser {
         boolean singleWord = !title.contains(" ");
         String lower = title.toLowerCase(Locale.ROOT);
         boolean ordinaryWord = COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || measureWords().contains(lower);
+        if (singleWord && ordinaryWord && exactCase && Character.isUpperCase(title.charAt(0)) && at > firstWordStart(text.original())
+                && TITLE_INTRODUCERS.contains(text.wordBefore(at))) {
+            // An ordinary word written as a title where a title is expected: "the takings of Up in Japan".
+            return true;
+        }
         if (singleWord) {
             // Written in lower case, only a long word that means nothing else here is taken for a title ("avatar").
             return (exactCase && Character.isUpperCase(title.charAt(0)) || !exactCase && title.length() >= 6)
@@ -413,13 +422,16 @@ final class QuestionParser {
     }
 
     private static final Pattern MPAA = Pattern.compile(
-            "\\b(?:rated\\s+)?(PG-13|NC-17|PG)\\b|\\brated\\s+(R|G)\\b|\\b(R|G)(?:-|\\s)rated\\b|\\b(R|G)\\s+(?:films|movies)\\b");
+            "\\b(?:rated\\s+)?(PG-13|NC-17|PG)\\b|\\brated\\s+(R|G)\\b|\\b(R|G)(?:-|\\s)rated\\b|\\b(R|G)\\s+(?:films|movies)\\b"
+                    // R and G in a list of ratings: "G, PG, PG-13 and R"
+                    + "|\\b(R|G)\\b(?=(?:\\s*,|\\s+and|\\s+or)\\s+(?:PG-13|NC-17|PG|R|G)\\b)"
+                    + "|(?<=\\b(?:PG-13|NC-17|PG|R|G)(?:,|\\s+and|\\s+or|,\\s+and|,\\s+or)\\s)(R|G)\\b");
 
     private void readMpaaRatings(Phrases text, Draft draft) {
         var found = new LinkedHashSet<String>();
         Matcher matcher = MPAA.matcher(text.remaining());
         while (matcher.find()) {
-            for (int group = 1; group <= 4; group++) {
+            for (int group = 1; group <= 6; group++) {
                 if (matcher.group(group) != null) {
                     found.add(matcher.group(group));
                 }
@@ -461,7 +473,8 @@ final class QuestionParser {
     /** Genre words that also stand for the films themselves: "the highest-grossing comedy". */
     private static final Pattern FILM_NOUN = Pattern.compile(
             "\\b(comed(?:y|ies)|dramas?|thrillers?|westerns?|musicals?|documentar(?:y|ies)|romcoms?|rom-coms?|blockbusters?|"
-                    + "hits?|flops?|horror (?:film|movie)s?|action (?:film|movie)s?|remakes?|sequels?|superhero (?:film|movie)s?)\\b");
+                    + "hits?|flops?|horror (?:film|movie)s?|action (?:film|movie)s?|remakes?|sequels?|superhero (?:film|movie)s?|"
+                    + "flicks?|films?|movies?|pictures?)\\b");
 
     private void readFilmNouns(Phrases text, Draft draft) {
         Matcher noun = FILM_NOUN.matcher(text.original().toLowerCase(Locale.ROOT));
@@ -728,7 +741,23 @@ final class QuestionParser {
         return best;
     }
 
+    private static final Pattern ORDINAL = Pattern.compile(
+            "\\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?=highest|biggest|best|largest|most|top|lowest|worst|smallest|least)");
+
     private void readTopN(Phrases text, Draft draft) {
+        Matcher ordinal = ORDINAL.matcher(text.lower());
+        if (ordinal.find()) {
+            draft.offset = switch (ordinal.group(1)) {
+                case "second", "2nd" -> 1;
+                case "third", "3rd" -> 2;
+                case "fourth", "4th" -> 3;
+                default -> 4;
+            };
+            draft.limit = 1;
+            draft.singular = true;
+            text.consume(ordinal.start(), ordinal.end());
+            return;
+        }
         Matcher top = TOP_N.matcher(text.lower());
         if (top.find()) {
             draft.limit = numberOf(top.group(2));
@@ -739,13 +768,18 @@ final class QuestionParser {
             text.consume(top.start(2), top.end(2));
             return;
         }
-        Matcher things = N_THINGS.matcher(text.lower());
-        if (things.find()) {
+        // Read on the whole question: the noun may already be read as a genre ("three dramas").
+        Matcher things = N_THINGS.matcher(text.original().toLowerCase(Locale.ROOT));
+        while (things.find()) {
+            if (text.lower().charAt(things.start(1)) == ' ') {
+                continue; // that number was read as something else, such as a year
+            }
             Integer n = numberOf(things.group(1));
             if (n != null && n <= 100) {
                 draft.limit = n;
                 text.consume(things.start(1), things.end(1));
             }
+            break;
         }
         if (draft.limit == null && Pattern.compile("\\btop\\b").matcher(text.lower()).find()) {
             draft.limit = 10;
@@ -773,6 +807,16 @@ final class QuestionParser {
             draft.metric = peak.group(2);
             draft.aggregate = "max";
             text.consume(peak.start(), peak.end());
+            lower = text.lower();
+        }
+        // Superlatives that name their measure: "the longest comedy", "the cheapest horror flick".
+        Matcher superlative = Pattern.compile("\\b(longest|shortest|cheapest|least expensive|most expensive|priciest|costliest|"
+                + "lowest[- ]budget|highest[- ]budget|biggest[- ]budget)\\b(?![- ](?:running|run)\\b)").matcher(lower);
+        if (draft.metric == null && superlative.find()) {
+            String word = superlative.group(1).replace('-', ' ');
+            draft.metric = word.equals("longest") || word.equals("shortest") ? "running_time" : "budget";
+            draft.order = Set.of("shortest", "cheapest", "least expensive", "lowest budget").contains(word) ? "asc" : "desc";
+            text.consume(superlative.start(), superlative.end());
             lower = text.lower();
         }
         Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)\\s+(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
@@ -885,7 +929,8 @@ final class QuestionParser {
                 draft.singular = draft.singular || !isPlural(word);
             }
         }
-        if (Pattern.compile("\\bwhich (one|of them|of these|of those)\\b").matcher(lower).find()) {
+        if (Pattern.compile("\\bwhich (one|of them|of these|of those)\\b|\\bwhich of\\b.*\\b(has|had|is|was|did|does|made|makes)\\b")
+                .matcher(lower).find()) {
             draft.singular = true;
         }
         if (Pattern.compile("\\bwhich (one|film|movie|title|picture)\\b|\\bwho\\b").matcher(lower).find()) {

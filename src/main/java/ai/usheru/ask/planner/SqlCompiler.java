@@ -100,6 +100,9 @@ final class SqlCompiler {
         }
         if (plan.limit() != null) {
             sql.append("\nLIMIT ").append(plan.limit());
+            if (plan.offset() != null && plan.offset() > 0) {
+                sql.append(" OFFSET ").append(plan.offset());
+            }
         }
         return sql.toString();
     }

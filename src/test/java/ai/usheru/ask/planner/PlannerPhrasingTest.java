@@ -92,6 +92,34 @@ class PlannerPhrasingTest {
             "Which four distributors have the highest total US box office? Biggest first.|"
                     + "SELECT m.distributor, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
                     + "WHERE b.region_code = 'US' AND m.distributor IS NOT NULL GROUP BY m.distributor ORDER BY g DESC LIMIT 4",
+            // superlatives that name their measure, and a singular noun asking for one film
+            "what's the shortest thriller in the catalogue?|"
+                    + "SELECT title, running_time_min FROM movies WHERE major_genre = 'Thriller/Suspense' AND running_time_min IS NOT NULL "
+                    + "ORDER BY running_time_min ASC LIMIT 1",
+            "Which was the most expensive Steven Spielberg movie?|"
+                    + "SELECT m.title, m.production_budget_usd FROM movies m JOIN crew c USING (movie_id) WHERE c.role = 'director' "
+                    + "AND c.person_name = 'Steven Spielberg' AND m.production_budget_usd IS NOT NULL "
+                    + "ORDER BY m.production_budget_usd DESC LIMIT 1",
+            // ordinals
+            "What was the third-biggest film in Germany?|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' "
+                    + "GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 1 OFFSET 2",
+            // the critics' score is Rotten Tomatoes'; which of someone's films has the best: one
+            "which of ridley scott's films has the best critics' score?|"
+                    + "SELECT m.title, r.rating FROM movies m JOIN ratings r USING (movie_id) JOIN crew c USING (movie_id) "
+                    + "WHERE c.role = 'director' AND c.person_name = 'Ridley Scott' AND r.source = 'Rotten Tomatoes' "
+                    + "ORDER BY r.rating DESC LIMIT 1",
+            // a list of ratings with an average: one row each; R and G inside a list
+            "average budget of G, PG and R films|"
+                    + "SELECT mpaa_rating, AVG(production_budget_usd) FROM movies WHERE mpaa_rating IN ('G', 'PG', 'R') "
+                    + "GROUP BY mpaa_rating",
+            // a title that is an ordinary word, written as a title where one is expected
+            "How much did Up make in France?|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Up' AND b.region_code = 'FR'",
+            // a number before a genre that was read first
+            "which three westerns made the most in the US?|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.major_genre = 'Western' AND b.region_code = 'US' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
             // nouns for films beyond "films" and "movies", several words after the number
             "Which four video game adaptations earned the most worldwide?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
