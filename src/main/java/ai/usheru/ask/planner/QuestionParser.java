@@ -74,7 +74,7 @@ final class QuestionParser {
     private static final Pattern TOP_N = Pattern.compile("\\b(top|first|bottom|last|best|worst)\\s+" + NUMBER + "\\b");
     private static final Pattern N_THINGS = Pattern.compile(
             "\\b" + NUMBER + "\\s+(?:best|highest|top|biggest|largest|most|lowest|worst|least|smallest|leading|"
-                    + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z-]+\\s+){0,3}?(films|movies|titles|genres|distributors|"
+                    + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z0-9'-]+\\s+){0,3}?(films|movies|titles|genres|distributors|"
                     + "directors|studios|regions|countries|territories|years|comedies|dramas|thrillers|westerns|musicals|"
                     + "documentaries|horror films|action films|pictures|releases|adaptations|sequels|remakes|blockbusters|flicks)\\b");
 
@@ -310,6 +310,15 @@ final class QuestionParser {
         }
     }
 
+    /** Whether the word after {@code from} starts with a capital: then both are one name ("Kids Fiction"). */
+    private static boolean nextWordCapitalised(String text, int from) {
+        int at = from;
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        return at > from && at < text.length() && Character.isUpperCase(text.charAt(at));
+    }
+
     /** Words after which a capitalised ordinary word is a film's title ("of Up", "did Up"). */
     private static final Set<String> TITLE_INTRODUCERS = Set.of("of", "for", "did", "does", "about", "film", "movie", "title", "with");
 
@@ -328,7 +337,7 @@ final class QuestionParser {
         String lower = title.toLowerCase(Locale.ROOT);
         boolean ordinaryWord = COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || measureWords().contains(lower);
         if (singleWord && ordinaryWord && exactCase && Character.isUpperCase(title.charAt(0)) && at > firstWordStart(text.original())
-                && TITLE_INTRODUCERS.contains(text.wordBefore(at))) {
+                && TITLE_INTRODUCERS.contains(text.wordBefore(at)) && !nextWordCapitalised(text.original(), at + title.length())) {
             // An ordinary word written as a title where a title is expected: "the takings of Up in Japan".
             return true;
         }

@@ -116,6 +116,14 @@ class PlannerPhrasingTest {
             // a title that is an ordinary word, written as a title where one is expected
             "How much did Up make in France?|"
                     + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Up' AND b.region_code = 'FR'",
+            // a capitalised ordinary word that starts a longer name is not a title ("Kids Fiction" is a creative type)
+            "Total box office for Kids Fiction films in Spain|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.creative_type = 'Kids Fiction' AND b.region_code = 'ES'",
+            // a number, then words with digits, then the noun
+            "the three biggest 1980s releases in France|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'FR' "
+                    + "AND m.release_year BETWEEN 1980 AND 1989 GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
             // a number before a genre that was read first
             "which three westerns made the most in the US?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
