@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import ai.usheru.support.EvalCases;
@@ -21,17 +22,22 @@ import ai.usheru.support.TestHttp;
  */
 class AskEvalTest extends IntegrationTest {
 
-    /** Raised as the planner improves; the published set has 30 cases. */
-    private static final int FLOOR = 30;
-
-    @Test
-    void theDevCasesPassThroughTheApi() {
+    /**
+     * Each file with the cases that must pass, raised as the planner improves. {@code questions-dev.jsonl}
+     * is the published set (30 cases); {@code own-*.jsonl} are sets of our own, written as held-out
+     * checks (other people's phrasings, expected rows computed independently with SQLite) and kept
+     * as regression guards once measured. own-1's one failure is a reading the published set rules out:
+     * "by territory" means each region there, while that case expects the four territory groups.
+     */
+    @ParameterizedTest
+    @CsvSource({"questions-dev.jsonl, 30", "own-1.jsonl, 44", "own-2.jsonl, 40", "own-3.jsonl, 40"})
+    void theCasesPassThroughTheApi(String file, int floor) {
         TestHttp http = http();
         String admin = token(http, ADMIN_EMAIL, ADMIN_PASSWORD);
         Map<List<String>, String> tokens = new HashMap<>();
         var failures = new ArrayList<String>();
         int passed = 0;
-        List<JsonNode> cases = EvalCases.load();
+        List<JsonNode> cases = EvalCases.load(file);
         for (JsonNode testCase : cases) {
             List<String> scope = EvalCases.scopeOf(testCase);
             String token = tokens.computeIfAbsent(scope, regions -> userToken(http, admin, regions));
@@ -51,9 +57,9 @@ class AskEvalTest extends IntegrationTest {
                 failures.add(testCase.get("id").asString() + ": " + verdict);
             }
         }
-        System.out.println("API dev cases: " + passed + "/" + cases.size() + " passed\n" + String.join("\n", failures));
-        assertThat(passed).as("dev cases passing through the API; failures:\n%s", String.join("\n", failures))
-                .isGreaterThanOrEqualTo(FLOOR);
+        System.out.println(file + " through the API: " + passed + "/" + cases.size() + " passed\n" + String.join("\n", failures));
+        assertThat(passed).as("%s cases passing through the API; failures:\n%s", file, String.join("\n", failures))
+                .isGreaterThanOrEqualTo(floor);
     }
 
     /** Null when the reply passes, else why not. */

@@ -20,7 +20,12 @@ public final class EvalCases {
     private EvalCases() {}
 
     public static List<JsonNode> load() {
-        try (InputStream in = EvalCases.class.getResourceAsStream("/eval/questions-dev.jsonl")) {
+        return load("questions-dev.jsonl");
+    }
+
+    /** Cases of one file under {@code src/test/resources/eval}. */
+    public static List<JsonNode> load(String file) {
+        try (InputStream in = EvalCases.class.getResourceAsStream("/eval/" + file)) {
             var mapper = JsonMapper.builder().build();
             var cases = new ArrayList<JsonNode>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
