@@ -32,6 +32,8 @@ final class Draft {
     String unknownName;
     /** Something the question asks for that the plan cannot express; the planner will say so. */
     String unsupported;
+    /** The question asks for one total ("total takings of the films it released"). */
+    boolean total;
     /** Rows skipped before the limit: "the second-highest" skips one. */
     Integer offset;
     /** Content words no step read: the planner's answer would ignore them. */

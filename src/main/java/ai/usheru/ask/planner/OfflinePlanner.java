@@ -47,7 +47,10 @@ public final class OfflinePlanner {
                     + "regions?|territor(y|ies)|countries|country|mpaa|blockbusters?|hits?|flops?)\\b");
     private static final Pattern PREDICTION = Pattern.compile(
             "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|estimat\\w*|"
-                    + "(will|would) .{0,40}\\b(make|gross|earn|take|get|sell|draw)|next year'?s?|expected (box office|gross|revenue|admissions))\\b");
+                    + "(will|would) .{0,40}\\b(make|gross|earn|take|get|sell|draw)|next year'?s?|expected (box office|gross|revenue|admissions)|"
+                    + "project .{0,40}\\b(box office|gross|revenue|takings|admissions|tickets)|"
+                    + "next (month|summer|winter|spring|autumn|fall|season|january|february|march|april|may|june|july|august|"
+                    + "september|october|november|december))\\b");
 
     private final Vocabulary vocabulary;
     private final QuestionParser parser;
@@ -134,7 +137,8 @@ public final class OfflinePlanner {
             metric = draft.filters.stream().filter(QueryPlan.Filter::isThreshold)
                     .map(QueryPlan.Filter::field).filter(field -> !field.equals("year")).findFirst().orElse("box_office");
         }
-        if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films")) {
+        if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films")
+                && !(draft.total && groupBy.isEmpty() && draft.limit == null && draft.order == null)) {
             groupBy.add(0, "film");
         }
         if (draft.compares && groupBy.isEmpty()) {
@@ -202,7 +206,8 @@ public final class OfflinePlanner {
         String metric = draft.metric == null ? previous.metric() : draft.metric;
         String aggregate = draft.metric == null && draft.aggregate == null ? previous.aggregate() : draft.aggregate;
         List<String> groupBy = draft.groupBy == null ? previous.groupBy() : draft.groupBy;
-        if (draft.aboutFilms && !groupBy.contains("film")) {
+        if (draft.aboutFilms && !groupBy.contains("film") || draft.singular && groupBy.isEmpty()) {
+            // "Which of them made the most?" after a count: the films counted, one of them.
             groupBy = new ArrayList<>(List.of("film"));
         }
         String order = draft.order == null ? previous.order() : draft.order;
@@ -215,7 +220,9 @@ public final class OfflinePlanner {
     private static final Pattern NAME = Pattern.compile(
             "\\b([A-Z0-9][\\w':&.-]*(?:\\s+(?:of the|of|the|and|in)?\\s*[A-Z0-9][\\w':&.-]*)*)");
     private static final Set<String> NOT_FRANCHISES = Set.of("predict", "forecast", "what", "how", "which", "will", "the", "next",
-            "project", "estimate", "expected", "box office", "us", "uk", "imdb");
+            "project", "estimate", "expected", "box office", "us", "uk", "imdb", "january", "february", "march", "april", "may",
+            "june", "july", "august", "september", "october", "november", "december", "summer", "winter", "spring", "autumn",
+            "christmas", "easter", "halloween");
 
     private PlannerOutcome forecast(String question) {
         String franchise = null;
@@ -223,7 +230,8 @@ public final class OfflinePlanner {
         while (candidate.find()) {
             String phrase = candidate.group(1).strip();
             String lower = phrase.toLowerCase(Locale.ROOT);
-            boolean inTitles = lower.length() >= 3 && !NOT_FRANCHISES.contains(lower)
+            // Months, seasons and places name when, not which films.
+            boolean inTitles = lower.length() >= 3 && !NOT_FRANCHISES.contains(lower) && !vocabulary.regionPhrases.containsKey(lower)
                     && vocabulary.titles.stream().anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(lower));
             if (inTitles && (franchise == null || phrase.length() > franchise.length())) {
                 franchise = phrase;

@@ -53,7 +53,7 @@ final class QuestionParser {
     private static final Pattern MONEY = Pattern.compile(
             "(\\$\\s?)?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(million|mn|m|billion|bn|b|thousand|k)?\\b");
     private static final Pattern COMPARATOR = Pattern.compile(
-            "\\b(more than|greater than|higher than|bigger than|larger than|over|above|exceeding|in excess of|at least|no less than|"
+            "\\b(more than|greater than|higher than|bigger than|larger than|longer than|shorter than|over|above|exceeding|in excess of|at least|no less than|"
                     + "minimum of|under|below|less than|lower than|smaller than|fewer than|at most|no more than|maximum of|exactly|"
                     + ">=|<=|>|<)\\s*");
     /** A comparison written after its number: "8.5 or more", "$50 million and above", "90+". */
@@ -130,7 +130,8 @@ final class QuestionParser {
             "they", "this", "that", "these", "those", "our", "ours", "your", "yours", "his", "her", "him", "she", "he",
             "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going",
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
-            "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog");
+            "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
+            "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -402,7 +403,8 @@ final class QuestionParser {
         var regions = new LinkedHashSet<String>();
         for (var entry : vocabulary.regionPhrases.entrySet()) {
             String phrase = entry.getKey();
-            boolean caseMatters = phrase.length() <= 4;
+            // Short names must be written in capitals ("US", not the pronoun "us"), except those that are no English word.
+            boolean caseMatters = phrase.length() <= 4 && !Set.of("uk", "usa", "u.k.", "u.s.", "u.s.a.").contains(phrase.toLowerCase(Locale.ROOT));
             String wanted = caseMatters ? phrase.toUpperCase(Locale.ROOT) : phrase;
             int at = text.find(wanted, 0, !caseMatters);
             while (at >= 0) {
@@ -582,6 +584,16 @@ final class QuestionParser {
         if (opening.find()) {
             draft.filters.add(QueryPlan.Filter.in("week", List.of(1)));
             text.consume(opening.start(), opening.end());
+            return;
+        }
+        // "its third week of release", "week 4", "the 2nd weekend"
+        Matcher nth = Pattern.compile("\\b(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|(\\d{1,2})(?:st|nd|rd|th))[ -]"
+                + "(?:week|weekend)\\b(?:\\s+of\\s+(?:its\\s+)?(?:release|run))?|\\bweek\\s+(\\d{1,2})\\b").matcher(text.lower());
+        if (nth.find()) {
+            int week = nth.group(3) != null ? Integer.parseInt(nth.group(3)) : nth.group(2) != null ? Integer.parseInt(nth.group(2))
+                    : List.of("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth").indexOf(nth.group(1)) + 2;
+            draft.filters.add(QueryPlan.Filter.in("week", List.of(week)));
+            text.consume(nth.start(), nth.end());
         }
     }
 
@@ -717,7 +729,7 @@ final class QuestionParser {
     private static String opOf(String comparator) {
         return switch (comparator) {
             case "at least", "no less than", "no fewer than", "minimum of", ">=" -> ">=";
-            case "under", "below", "less than", "lower than", "smaller than", "fewer than", "<" -> "<";
+            case "under", "below", "less than", "lower than", "smaller than", "fewer than", "shorter than", "<" -> "<";
             case "at most", "no more than", "maximum of", "<=" -> "<=";
             case "exactly" -> "=";
             default -> ">";
@@ -751,12 +763,13 @@ final class QuestionParser {
     }
 
     private static final Pattern ORDINAL = Pattern.compile(
-            "\\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?=highest|biggest|best|largest|most|top|lowest|worst|smallest|least)");
+            "\\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?=highest|biggest|best|largest|most|top|lowest|worst|smallest|least)"
+                    + "|\\b(?:ranked|ranking|placed|came|finished)\\s+(?:in\\s+)?(second|third|fourth|fifth|2nd|3rd|4th|5th)\\b");
 
     private void readTopN(Phrases text, Draft draft) {
         Matcher ordinal = ORDINAL.matcher(text.lower());
         if (ordinal.find()) {
-            draft.offset = switch (ordinal.group(1)) {
+            draft.offset = switch (ordinal.group(1) != null ? ordinal.group(1) : ordinal.group(2)) {
                 case "second", "2nd" -> 1;
                 case "third", "3rd" -> 2;
                 case "fourth", "4th" -> 3;
@@ -886,6 +899,14 @@ final class QuestionParser {
                     + "([a-z&-]+(?:\\s[a-z&-]+)?)");
 
     private void readBreakdown(Phrases text, Draft draft) {
+        // "Week by week" and "year by year" first: their "by week" is not a breakdown of its own beside another "week".
+        Matcher byItself = Pattern.compile("\\b(week|year)[ -]by[ -](week|year)\\b").matcher(text.lower());
+        while (byItself.find()) {
+            if (byItself.group(1).equals(byItself.group(2))) {
+                draft.addGroupBy(byItself.group(1));
+                text.consume(byItself.start(), byItself.end());
+            }
+        }
         String lower = text.lower();
         Matcher breakdown = BREAKDOWN.matcher(lower);
         while (breakdown.find()) {
@@ -906,11 +927,16 @@ final class QuestionParser {
         lower = text.lower();
         if (Pattern.compile("\\b(trend|over time|evolution|history)\\b").matcher(lower).find()) {
             draft.addGroupBy(Pattern.compile("\\bweekly|week\\b").matcher(lower).find() ? "calendar_week" : "year");
-        } else if (Pattern.compile("\\b(weekly|week by week|week-by-week|weeks of|each week|per week|run)\\b").matcher(lower).find()) {
+        } else if (weekly(lower).find()) {
+            Matcher weekly = weekly(lower);
+            while (weekly.find()) {
+                text.consume(weekly.start(), weekly.end());
+            }
             draft.addGroupBy("week");
         } else if (Pattern.compile("\\b(yearly|annual|annually|year by year|year-by-year)\\b").matcher(lower).find()) {
             draft.addGroupBy("year");
         }
+        lower = text.lower();
         // A question that starts with a plural noun asks for those things: "Directors with 10 or more films", "Dramas from 1999".
         Matcher opening = Pattern.compile("^\\s*([a-z-]+)\\b").matcher(text.original().toLowerCase(Locale.ROOT));
         if (opening.find() && isPlural(opening.group(1))) {
@@ -924,7 +950,8 @@ final class QuestionParser {
         Matcher subject = SUBJECT.matcher(lower);
         while (subject.find()) {
             String dimension = dimensionNamed(subject.group(2));
-            if (dimension == null || namesOneOfItsValues(text, draft, dimension, subject.end(1), subject.start(2))) {
+            if (dimension == null || namesOneOfItsValues(text, draft, dimension, subject.end(1), subject.start(2))
+                    || valueFollows(text, draft, dimension, subject.start(2) + wordNaming(subject.group(2)).length())) {
                 continue;
             }
             String word = wordNaming(subject.group(2));
@@ -959,6 +986,10 @@ final class QuestionParser {
         if (Pattern.compile("\\b(compare|comparison|versus|vs\\.?|against|than|or)\\b").matcher(lower).find()) {
             draft.compares = true;
         }
+        // "New Line's total takings from the films it released": one sum over those films, not a row each.
+        String whole = text.original().toLowerCase(Locale.ROOT);
+        draft.total = Pattern.compile("\\b(total|combined|overall|altogether|in all|sum of|aggregate)\\b").matcher(whole).find()
+                && !Pattern.compile("\\b(each|every|per|with their|and their|list|by film)\\b").matcher(whole).find();
         if (Pattern.compile("\\b(share|percentage|percent|proportion|fraction)\\b|%").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.aggregate = "share";
         }
@@ -983,6 +1014,20 @@ final class QuestionParser {
         return false;
     }
 
+    /** "The studio Fox Searchlight": the noun is followed by one of its values, already read. */
+    private static boolean valueFollows(Phrases text, Draft draft, String dimension, int from) {
+        Set<String> related = Set.of("region", "territory").contains(dimension) ? Set.of("region", "territory") : Set.of(dimension);
+        if (dimension.equals("film") || draft.filters.stream().noneMatch(filter -> related.contains(filter.field()))) {
+            return false;
+        }
+        String original = text.original();
+        int at = from;
+        while (at < original.length() && original.charAt(at) == ' ') {
+            at++;
+        }
+        return at > from && at < original.length() && Character.isLetter(original.charAt(at)) && text.remaining().charAt(at) == ' ';
+    }
+
     private static boolean hasSeveralValues(Draft draft) {
         return draft.filters.stream().anyMatch(filter -> "in".equals(filter.op()) && filter.values().size() > 1);
     }
@@ -1005,6 +1050,11 @@ final class QuestionParser {
         draft.filters.clear();
         draft.filters.addAll(merged.values());
         draft.filters.addAll(others);
+    }
+
+    private static Matcher weekly(String lower) {
+        return Pattern.compile("\\b(weekly|week by week|week-by-week|weeks of|each week|per week|"
+                + "(?:its|the|their|theatrical|cinema|whole|entire|full) run)\\b").matcher(lower);
     }
 
     private static boolean isPlural(String word) {

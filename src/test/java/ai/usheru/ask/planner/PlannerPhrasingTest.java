@@ -128,6 +128,28 @@ class PlannerPhrasingTest {
             "which three westerns made the most in the US?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
                     + "WHERE m.major_genre = 'Western' AND b.region_code = 'US' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
+            // a rank given as a place
+            "Which 2005 film ranked second in Japan?|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
+                    + "AND m.release_year = 2005 GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 1 OFFSET 1",
+            // "run" as a verb is not a film's weekly run
+            "how many movies run longer than 150 minutes?|SELECT COUNT(*) FROM movies WHERE running_time_min > 150",
+            // a noun followed by one of its values names that value
+            "How many films did the distributor Miramax release in each year from 1995 to 1998?|"
+                    + "SELECT release_year, COUNT(*) FROM movies WHERE distributor = 'Miramax' AND release_year BETWEEN 1995 AND 1998 "
+                    + "GROUP BY release_year",
+            // "uk" in lower case is no English word
+            "box office 2008 releases uk vs france|"
+                    + "SELECT b.region_code, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.release_year = 2008 AND b.region_code IN ('GB', 'FR') GROUP BY b.region_code",
+            // the n-th week of a run
+            "screens for Avatar in Germany in its fourth week|"
+                    + "SELECT b.screens FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Avatar' AND b.region_code = 'DE' "
+                    + "AND b.week_number = 4",
+            // one total over the films named, not a row each
+            "total worldwide takings of the films Miramax released in 1998|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.distributor = 'Miramax' "
+                    + "AND m.release_year = 1998",
             // nouns for films beyond "films" and "movies", several words after the number
             "Which four video game adaptations earned the most worldwide?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
