@@ -125,7 +125,13 @@ final class Answers {
                 case "director" -> parts.add("directed by " + values);
                 case "region" -> parts.add(filter.values().isEmpty() ? "worldwide" : "in " + values);
                 case "territory" -> parts.add("in " + values);
-                case "week" -> parts.add("in the opening week");
+                case "week" -> parts.add(filter.isThreshold() ? "after the opening week"
+                        : filter.values().equals(List.of(1)) ? "in the opening week" : "in week " + values);
+                case "release_date" -> parts.add("released on " + values);
+                case "films" -> parts.add("with " + (filter.op().startsWith(">") ? "at least " : "at most ")
+                        + (filter.op().equals(">") ? ((Number) filter.values().getFirst()).intValue() + 1
+                                : filter.op().equals("<") ? ((Number) filter.values().getFirst()).intValue() - 1 : filter.values().getFirst())
+                        + " films");
                 case "month" -> parts.add("released in month " + values);
                 case "year" -> parts.add("for films released " + years(filter));
                 case "title_contains" -> parts.add("for titles containing “" + values + "”");

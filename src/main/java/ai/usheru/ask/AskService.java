@@ -125,7 +125,15 @@ public class AskService {
 
         events.accept(new AskEvent("status", Map.of("step", "understanding", "message", "Reading the question")));
         OfflinePlanner planner = planners.forDatamart(datamart);
-        PlannerOutcome outcome = planner.plan(text, previous);
+        PlannerOutcome outcome;
+        try {
+            outcome = planner.plan(text, previous);
+        } catch (RuntimeException e) {
+            // A question the planner trips over is one it did not understand; the model may still answer it.
+            log.error("The planner failed on a question", e);
+            outcome = PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "I could not work out how to answer that. Try naming what to "
+                    + "measure and for what, for example “Top 5 films by box office in Germany in 2009”.");
+        }
         String scopeWords = scopeWords(me.scope(), planner);
 
         // The planner goes first when it is confident; a question it did not read, or read only in part,

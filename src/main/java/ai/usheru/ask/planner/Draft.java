@@ -32,6 +32,11 @@ final class Draft {
     String unknownName;
     /** Something the question asks for that the plan cannot express; the planner will say so. */
     String unsupported;
+    /** "What share of X came from Y" names the part after "came from"; whether it is a region. */
+    boolean sharePartNamed;
+    boolean sharePartIsRegion;
+    /** "Outside the US" / "international" was read. */
+    boolean international;
     /** The question asks for one total ("total takings of the films it released"). */
     boolean total;
     /** Rows skipped before the limit: "the second-highest" skips one. */

@@ -193,6 +193,9 @@ public final class OfflinePlanner {
         }
         boolean otherPart = draft.filters.stream().anyMatch(filter -> !filter.isThreshold()
                 && List.of("genre", "distributor", "creative_type", "source", "mpaa_rating", "title", "director").contains(filter.field()));
+        if (draft.sharePartNamed) {
+            return !draft.sharePartIsRegion && otherPart ? "share:other" : "share";
+        }
         return draft.regionIsContext && otherPart ? "share:other" : "share";
     }
 

@@ -56,8 +56,9 @@ public record QueryPlan(
             return new Filter(field, op, List.of(value));
         }
 
+        /** A comparison with a number ("> 100"); not a list of values nor a pattern on titles. */
         public boolean isThreshold() {
-            return !"in".equals(op);
+            return !"in".equals(op) && !"like".equals(op);
         }
     }
 

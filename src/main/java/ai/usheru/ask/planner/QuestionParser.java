@@ -92,7 +92,9 @@ final class QuestionParser {
         var draft = new Draft();
         var text = new Phrases(question.replace('’', '\'').replace('“', '"').replace('”', '"'));
         readReferencesBack(text, draft);
+        readDates(text, draft);
         readDistributorNames(text, draft);
+        readFranchises(text, draft);
         readTitles(text, draft);
         readPeople(text, draft);
         readRegions(text, draft);
@@ -131,7 +133,8 @@ final class QuestionParser {
             "direct", "directs", "directed", "directing", "came", "come", "comes", "coming", "went", "goes", "going",
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
-            "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like");
+            "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
+            "sell", "sold", "selling");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -173,6 +176,82 @@ final class QuestionParser {
             draft.unknownName = word.group(1).replaceAll("'s$", "");
             return;
         }
+    }
+
+    private static final Pattern CAPITALISED_RUN = Pattern.compile(
+            "\\b[A-Z0-9][\\w':&.-]*(?:\\s+(?:of the|of|the|and|in)?\\s*[A-Z0-9][\\w':&.-]*)*");
+    private static final Set<String> JOINERS = Set.of("of", "the", "and", "in");
+
+    /**
+     * A name shared by several titles ("Harry Potter", "Lord of the Rings"): the films whose titles
+     * contain it, the longest such name in each run of capitalised words.
+     */
+    private void readFranchises(Phrases text, Draft draft) {
+        // Where whole titles of several words are named ("Harry Potter and the Goblet of Fire", "Toy Story"), they win.
+        String remaining = text.remaining().toLowerCase(Locale.ROOT);
+        var titleSpans = new ArrayList<int[]>();
+        for (String title : vocabulary.titles) {
+            String lowerTitle = title.toLowerCase(Locale.ROOT);
+            if (lowerTitle.contains(" ") && containsWords(remaining, lowerTitle)) {
+                int at = remaining.indexOf(lowerTitle);
+                titleSpans.add(new int[] {at, at + lowerTitle.length()});
+            }
+        }
+        Matcher run = CAPITALISED_RUN.matcher(text.remaining());
+        while (run.find()) {
+            int runStart = run.start();
+            int runEnd = run.end();
+            if (titleSpans.stream().anyMatch(span -> span[0] < runEnd && runStart < span[1])) {
+                continue;
+            }
+            String[] words = run.group().split("\\s+");
+            String best = null;
+            for (int start = 0; start < words.length; start++) {
+                for (int end = words.length; end > start; end--) {
+                    if (JOINERS.contains(words[start].toLowerCase(Locale.ROOT)) || JOINERS.contains(words[end - 1].toLowerCase(Locale.ROOT))) {
+                        continue;
+                    }
+                    if (end - start < 2) {
+                        continue; // one word names a title or nothing: "Kingdom" is no series
+                    }
+                    String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, start, end));
+                    String lower = phrase.toLowerCase(Locale.ROOT);
+                    if (phrase.length() < 4 || lower.matches(".*\\d.*") || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || FILLER.contains(lower)
+                            || regionWords.contains(lower) || knownWords().contains(lower) || isPerson(lower)) {
+                        continue;
+                    }
+                    Pattern within = Pattern.compile("(^|[^\\p{L}])" + Pattern.quote(lower) + "($|[^\\p{L}])");
+                    long titles = vocabulary.titles.stream().filter(title -> within.matcher(title.toLowerCase(Locale.ROOT)).find()).limit(2).count();
+                    if (titles >= 2 && (best == null || phrase.length() > best.length())) {
+                        best = phrase;
+                    }
+                }
+            }
+            if (best != null) {
+                draft.filters.add(QueryPlan.Filter.compare("title_contains", "like", best.toLowerCase(Locale.ROOT)));
+                int at = text.remaining().indexOf(best, run.start());
+                text.consume(at, at + best.length());
+                return;
+            }
+        }
+    }
+
+    private static boolean containsWords(String text, String phrase) {
+        int at = text.indexOf(phrase);
+        while (at >= 0) {
+            boolean before = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+            int end = at + phrase.length();
+            boolean after = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+            if (before && after) {
+                return true;
+            }
+            at = text.indexOf(phrase, at + 1);
+        }
+        return false;
+    }
+
+    private boolean isPerson(String lowerName) {
+        return vocabulary.people.stream().anyMatch(person -> person.equalsIgnoreCase(lowerName));
     }
 
     private static int firstWordStart(String question) {
@@ -220,6 +299,48 @@ final class QuestionParser {
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
 
+    private static final String MONTH_NAMES = "(january|february|march|april|may|june|july|august|september|october|november|december)";
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + ",?\\s+((?:19|20)\\d{2})\\b"
+                    + "|\\b" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b"
+                    + "|\\b((?:19|20)\\d{2})-(\\d{2})-(\\d{2})\\b"
+                    + "|\\b(christmas day|christmas eve|new year's day|new year's eve)(?:\\s+of)?,?\\s+((?:19|20)\\d{2})\\b");
+
+    /** A release date: "on 25 December 2009", "December 25, 2009", "2009-12-25", "Christmas Day 2009". */
+    private void readDates(Phrases text, Draft draft) {
+        Matcher date = DATE.matcher(text.lower());
+        if (!date.find()) {
+            return;
+        }
+        int year;
+        int month;
+        int day;
+        if (date.group(1) != null) {
+            day = Integer.parseInt(date.group(1));
+            month = MONTHS.indexOf(date.group(2)) + 1;
+            year = Integer.parseInt(date.group(3));
+        } else if (date.group(4) != null) {
+            month = MONTHS.indexOf(date.group(4)) + 1;
+            day = Integer.parseInt(date.group(5));
+            year = Integer.parseInt(date.group(6));
+        } else if (date.group(7) != null) {
+            year = Integer.parseInt(date.group(7));
+            month = Integer.parseInt(date.group(8));
+            day = Integer.parseInt(date.group(9));
+        } else {
+            String holiday = date.group(10);
+            year = Integer.parseInt(date.group(11));
+            month = holiday.startsWith("christmas") || holiday.endsWith("eve") ? 12 : 1;
+            day = holiday.equals("christmas day") ? 25 : holiday.equals("christmas eve") ? 24 : holiday.equals("new year's eve") ? 31 : 1;
+        }
+        try {
+            draft.filters.add(QueryPlan.Filter.in("release_date", List.of(java.time.LocalDate.of(year, month, day).toString())));
+            text.consume(date.start(), date.end());
+        } catch (java.time.DateTimeException e) {
+            // not a date ("31 February"): leave the words unread
+        }
+    }
+
     private void readMonths(Phrases text, Draft draft) {
         var months = new ArrayList<Object>();
         for (int index = 0; index < MONTHS.size(); index++) {
@@ -250,6 +371,7 @@ final class QuestionParser {
                 .matcher(text.lower());
         if (international.find()) {
             // Everywhere but the domestic market (US & Canada).
+            draft.international = true;
             draft.filters.add(QueryPlan.Filter.in("region",
                     vocabulary.regionNames.keySet().stream().filter(code -> !code.equals("US")).sorted().toList()));
             text.consume(international.start(), international.end());
@@ -423,6 +545,11 @@ final class QuestionParser {
                 text.consume(at, at + code.length());
             }
         }
+        if (!regions.isEmpty() && draft.international) {
+            // "More outside the US than in the US": two markets compared film by film, which needs more than one query.
+            draft.unsupported = "a comparison of the international and the domestic box office of each film";
+            return;
+        }
         if (!regions.isEmpty()) {
             draft.filters.removeIf(filter -> filter.field().equals("region"));
             draft.filters.add(QueryPlan.Filter.in("region", List.copyOf(regions)));
@@ -581,6 +708,13 @@ final class QuestionParser {
         Matcher opening = Pattern.compile("\\b(opening|first|debut|launch)[ -](week|weekend)s?\\b|\\bopened\\b|\\bon opening\\b"
                 + "|\\bopen(?:s)?\\s+(?:on|with|to|in|at)\\b|\\bdebut(?:ed|s)?\\b")
                 .matcher(text.lower());
+        Matcher after = Pattern.compile("\\b(after|beyond|past|excluding|outside|not counting|apart from)\\s+(?:its|the|their)\\s+"
+                + "(?:opening|first|debut)[ -](?:week|weekend)s?\\b").matcher(text.lower());
+        if (after.find()) {
+            draft.filters.add(QueryPlan.Filter.compare("week", ">", 1));
+            text.consume(after.start(), after.end());
+            return;
+        }
         if (opening.find()) {
             draft.filters.add(QueryPlan.Filter.in("week", List.of(1)));
             text.consume(opening.start(), opening.end());
@@ -990,6 +1124,17 @@ final class QuestionParser {
         String whole = text.original().toLowerCase(Locale.ROOT);
         draft.total = Pattern.compile("\\b(total|combined|overall|altogether|in all|sum of|aggregate)\\b").matcher(whole).find()
                 && !Pattern.compile("\\b(each|every|per|with their|and their|list|by film)\\b").matcher(whole).find();
+        // "What share of X came from Y": Y is the part; a region there, or something else named there.
+        Matcher from = Pattern.compile("\\b(?:came|come|comes|coming) from\\b|\\baccounted for by\\b|\\bcontributed by\\b").matcher(whole);
+        if (from.find()) {
+            String tail = whole.substring(from.end());
+            String originalTail = text.original().substring(from.end());
+            draft.sharePartIsRegion = vocabulary.regionPhrases.keySet().stream()
+                    .anyMatch(phrase -> Pattern.compile("\\b" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "\\b").matcher(tail).find())
+                    || vocabulary.regionNames.keySet().stream()
+                            .anyMatch(code -> Pattern.compile("\\b" + Pattern.quote(code) + "\\b").matcher(originalTail).find());
+            draft.sharePartNamed = true;
+        }
         if (Pattern.compile("\\b(share|percentage|percent|proportion|fraction)\\b|%").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.aggregate = "share";
         }

@@ -252,6 +252,9 @@ final class SqlCompiler {
         if (field.equals("month")) {
             return "month(m.release_date) " + compare(filter);
         }
+        if (field.equals("release_date")) {
+            return "m.release_date " + compare(filter);
+        }
         if (field.equals("region") || field.equals("territory") || field.equals("week")) {
             String rowCondition = boxOfficeRowCondition(filter, "b.");
             return boxOfficeJoined && !(field.equals("week") && !plan.groupBy().isEmpty() && !model.metric(metricName(plan)).grain().equals("box_office"))
@@ -285,7 +288,7 @@ final class SqlCompiler {
         return switch (filter.field()) {
             case "region" -> alias + "region_code " + in(filter.values());
             case "territory" -> alias + "region_code IN (SELECT region_code FROM regions WHERE territory " + in(filter.values()) + ")";
-            default -> alias + "week_number " + in(filter.values());
+            default -> alias + "week_number " + compare(filter);
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -150,6 +151,24 @@ class PlannerPhrasingTest {
             "total worldwide takings of the films Miramax released in 1998|"
                     + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.distributor = 'Miramax' "
                     + "AND m.release_year = 1998",
+            // after the opening week
+            "How much did Avatar make in France after its opening week?|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Avatar' "
+                    + "AND b.region_code = 'FR' AND b.week_number > 1",
+            // a release date, written three ways
+            "Which films came out on 4 July 1996?|SELECT title FROM movies WHERE release_date = '1996-07-04'",
+            "Which films were released on November 21, 2008?|SELECT title FROM movies WHERE release_date = '2008-11-21'",
+            // a name several titles share
+            "List the Star Wars films with their US box office|"
+                    + "SELECT m.title, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE lower(m.title) LIKE '%star wars%' AND b.region_code = 'US' GROUP BY m.movie_id, m.title",
+            "How many tickets did the Pirates of the Caribbean films sell in Spain in total?|"
+                    + "SELECT SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE lower(m.title) LIKE '%pirates of the caribbean%' AND b.region_code = 'ES'",
+            // the part of a share named after "came from"
+            "What share of the French box office of 2009 releases came from Avatar?|"
+                    + "SELECT 100.0 * SUM(CASE WHEN m.title = 'Avatar' THEN b.gross_usd ELSE 0 END) / SUM(b.gross_usd) "
+                    + "FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'FR' AND m.release_year = 2009",
             // nouns for films beyond "films" and "movies", several words after the number
             "Which four video game adaptations earned the most worldwide?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
@@ -170,6 +189,13 @@ class PlannerPhrasingTest {
             "Who scored the most goals in the Premier League?"})
     void questionsAboutSomethingElseAreOutOfScope(String question) {
         assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @Test
+    void whatItCannotComputeItSaysRatherThanAnsweringAnotherQuestion() {
+        var outcome = planner.plan("Which 2009 films earned more outside the US than in the US?", null);
+        assertThat(outcome.intent()).isEqualTo(Intent.NOT_UNDERSTOOD);
+        assertThat(outcome.message()).contains("cannot compute");
     }
 
     @ParameterizedTest
