@@ -36,20 +36,18 @@ public record AppProperties(
     public record Api(@DefaultValue("12h") Duration tokenTtl) {}
 
     /**
-     * @param maxRows rows returned at most; the reply says when it cut
-     * @param timeout a query running longer is cancelled
-     * @param cacheTtl how long a result is reused for the same scoped SQL
-     */
-    /**
      * @param maxCorrections how often a refused or failing candidate goes back to the model
      * @param timeout how long one model call may take
      * @param answerFromRows whether result rows (the first 20) may be sent to the model to write the answer
      * @param output how the model is held to the {@code {"sql","rationale"}} reply: {@code json_schema}
      *               (structured output), {@code json_object} (JSON mode, for servers without schemas) or
      *               {@code text} (the prompt alone)
+     * @param maxCompletionTokens the most tokens one model call may write (its {@code max_tokens}),
+     *               lowered further when the user's token or money quota leaves less
      */
     public record Llm(@DefaultValue("2") int maxCorrections, @DefaultValue("30s") Duration timeout,
-            @DefaultValue("false") boolean answerFromRows, @DefaultValue("json_schema") String output) {}
+            @DefaultValue("false") boolean answerFromRows, @DefaultValue("json_schema") String output,
+            @DefaultValue("1000") long maxCompletionTokens) {}
 
     /**
      * @param store where vectors live: {@code auto} (pgvector when the database has it, else a file),
@@ -61,6 +59,11 @@ public record AppProperties(
     public record Memory(@DefaultValue("auto") String store, @DefaultValue("4") int examples,
             @DefaultValue("6") int schemaParts, @DefaultValue("2") int earlierTurns) {}
 
+    /**
+     * @param maxRows rows returned at most; the reply says when it cut
+     * @param timeout a query running longer is cancelled
+     * @param cacheTtl how long a result is reused for the same scoped SQL
+     */
     public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
             @DefaultValue("60s") Duration cacheTtl) {}
 }

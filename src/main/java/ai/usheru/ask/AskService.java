@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.math.BigDecimal;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -50,9 +51,6 @@ public class AskService {
 
     static final int MAX_QUESTION_LENGTH = 2_000;
     static final int MAX_SQL_LENGTH = 20_000;
-    /** Tokens reserved before a language-model call; the actual use settles the reservation. */
-    static final long ESTIMATED_LLM_TOKENS = 2_000;
-    static final long ESTIMATED_ANSWER_TOKENS = 1_000;
 
     private final AccountService accounts;
     private final Planners planners;
@@ -96,7 +94,7 @@ public class AskService {
         }
         Account me = accounts.current();
         var model = modelFor(me, modelName);
-        return metered(me, reservation -> answer(me, text, threadId, events, reservation, model));
+        return metered(me, spend -> answer(me, text, threadId, events, spend, model));
     }
 
     /** The models the signed-in user may choose from, their default first. */
@@ -105,19 +103,19 @@ public class AskService {
         return llmModels.allowedFor(accounts.current().id()).stream().map(LlmModel::name).toList();
     }
 
-    private java.util.Optional<LlmModel> modelFor(Account me, String modelName) {
+    private Optional<LlmModel> modelFor(Account me, String modelName) {
         List<LlmModel> allowed = llmModels.allowedFor(me.id());
         if (modelName == null || modelName.isBlank()) {
             return allowed.stream().findFirst();
         }
-        return java.util.Optional.of(allowed.stream().filter(model -> model.name().equals(modelName.strip())).findFirst()
+        return Optional.of(allowed.stream().filter(model -> model.name().equals(modelName.strip())).findFirst()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "model_not_allowed",
                         "You may not use the model '" + modelName + "'. Allowed: "
                                 + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(LlmModel::name).toList())) + ".")));
     }
 
-    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, QuotaService.Reservation reservation,
-            java.util.Optional<LlmModel> model) {
+    private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, ModelSpend spend,
+            Optional<LlmModel> model) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
@@ -142,28 +140,30 @@ public class AskService {
         String modelFailure = null;
         if ((outcome.intent() == Intent.NOT_UNDERSTOOD || readInPart) && model.isPresent()) {
             try {
-                // The model's call is paid for in advance like any other: no budget, no call.
-                quotas.extend(me.id(), reservation, model.get().name(), ESTIMATED_LLM_TOKENS,
-                        model.get().costOf(ESTIMATED_LLM_TOKENS, 0));
-                return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events, reservation);
+                // Each model call is paid for in advance (ModelSpend): no budget, no call.
+                return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events, spend);
             } catch (DomainException e) {
-                if (!"llm_unavailable".equals(e.code()) && !"quota_exceeded".equals(e.code())) {
+                if (!isModelFailure(e)) {
                     throw e;
                 }
                 modelFailure = e.getMessage() + " The offline planner answered instead.";
                 if (!readInPart) {
                     return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + modelFailure + ")",
-                            List.of(), scopeWords, me, events);
+                            List.of(), scopeWords, me, events, spend.usage(AskReply.Usage.OFFLINE), "offline");
                 }
             }
         }
+        // What a model spent before it failed is billed with the planner's answer.
+        AskReply.Usage usage = spend.usage(AskReply.Usage.OFFLINE);
         if (!outcome.hasSql()) {
-            return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message(), List.of(), scopeWords, me, events);
+            return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message(), List.of(), scopeWords, me, events,
+                    usage, "offline");
         }
         QueryPlan plan = outcome.plan();
         var narrowed = narrowToScope(plan, me.scope(), planner);
         if (narrowed.refusal() != null) {
-            return finish(thread, outcome.intent(), plan, null, emptyResult(), narrowed.refusal(), List.of(), scopeWords, me, events);
+            return finish(thread, outcome.intent(), plan, null, emptyResult(), narrowed.refusal(), List.of(), scopeWords, me, events,
+                    usage, "offline");
         }
         plan = narrowed.plan();
         String sql = plan == outcome.plan() ? outcome.sql() : planner.compile(plan);
@@ -191,14 +191,20 @@ public class AskService {
             suggestions = Answers.suggestionsFor(plan, planner.vocabulary(), me.scope().regions());
         }
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
-        return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events);
+        return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events,
+                usage, "offline");
+    }
+
+    /** A model that could not answer, or a budget that could not pay for it: the planner takes over. */
+    private static boolean isModelFailure(DomainException e) {
+        return "llm_unavailable".equals(e.code()) || "quota_exceeded".equals(e.code());
     }
 
     /** Questions the planner cannot read go to the language model, whose SQL meets the same guard and scope. */
     private AskReply answerWithModel(Account me, ConversationThread thread, LlmModel model, String text, String datamart,
-            OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events, QuotaService.Reservation reservation) {
+            OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events, ModelSpend spend) {
         events.accept(new AskEvent("status", Map.of("step", "generating", "message", "Asking " + model.name())));
-        var executed = new java.util.concurrent.atomic.AtomicReference<ScopedQueryRunner.Execution>();
+        var executed = new AtomicReference<ScopedQueryRunner.Execution>();
         // A candidate must pass the guard and run in the warehouse; either failure goes back to the model.
         var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text,
                 promptContext(me, thread, text, datamart, planner.vocabulary().model()), candidate -> {
@@ -213,25 +219,28 @@ public class AskService {
                 }
                 throw e;
             }
-        });
+        }, spend);
         var execution = executed.get();
         events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
         QueryResult result = execution.result();
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
         String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale());
-        long promptTokens = generated.promptTokens();
-        long completionTokens = generated.completionTokens();
         if (answerWriter.isAllowed() && !result.rows().isEmpty()) {
-            quotas.extend(me.id(), reservation, model.name(), ESTIMATED_ANSWER_TOKENS, model.costOf(ESTIMATED_ANSWER_TOKENS, 0));
-            var written = answerWriter.write(model, text, result, token -> events.accept(new AskEvent("token", Map.of("text", token))));
-            answer = written.text().isEmpty() ? answer : written.text();
-            promptTokens += written.promptTokens();
-            completionTokens += written.completionTokens();
+            try {
+                var written = answerWriter.write(model, text, result, token -> events.accept(new AskEvent("token", Map.of("text", token))),
+                        spend);
+                answer = written.text().isEmpty() ? answer : written.text();
+            } catch (DomainException e) {
+                if (!isModelFailure(e)) {
+                    throw e;
+                }
+                // The SQL and its rows stand; the model's rationale is the answer.
+                log.info("The model's answer was not written: {}", e.getMessage());
+            }
         }
         answer = answer + " Computed for " + scopeWords + ".";
-        var usage = new AskReply.Usage(model.name(), promptTokens, completionTokens, model.costOf(promptTokens, completionTokens));
         return finish(thread, Intent.DATA_QUERY, null, new Ran(text, generated.sql(), execution), result, answer, List.of(),
-                scopeWords, me, events, usage, "llm");
+                scopeWords, me, events, spend.usage(AskReply.Usage.OFFLINE), "llm");
     }
 
     /**
@@ -277,7 +286,7 @@ public class AskService {
             throw DomainException.badInput("sql_too_long", "Please keep queries under " + MAX_SQL_LENGTH + " characters.");
         }
         Account me = accounts.current();
-        return metered(me, reservation -> runUserSql(me, text, threadId, events));
+        return metered(me, spend -> runUserSql(me, text, threadId, events));
     }
 
     private AskReply runUserSql(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
@@ -299,11 +308,11 @@ public class AskService {
      * Reserves quota before the work, settles it to the actual usage after, and releases it when the
      * work fails, so a failed ask costs nothing.
      */
-    private AskReply metered(Account me, java.util.function.Function<QuotaService.Reservation, AskReply> work) {
-        QuotaService.Reservation reservation = quotas.reserve(me.id(), me.clientId(), AskReply.Usage.OFFLINE.model(), 0, BigDecimal.ZERO);
+    private AskReply metered(Account me, Function<ModelSpend, AskReply> work) {
+        QuotaService.Reservation reservation = quotas.reserve(me.id(), me.clientId(), AskReply.Usage.OFFLINE.model());
         AskReply reply;
         try {
-            reply = work.apply(reservation);
+            reply = work.apply(new ModelSpend(quotas, me.id(), reservation));
         } catch (RuntimeException e) {
             quotas.release(reservation, e instanceof DomainException domain ? domain.code() : "error");
             throw e;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.metadata.Usage;
@@ -20,20 +21,26 @@ import ai.usheru.warehouse.QueryResult;
 
 /**
  * Writes a short answer from a result's first rows, streamed token by token, when
- * {@code app.llm.answer-from-rows} allows rows to be sent to the model (off by default). Token usage
- * comes from the stream's final chunk ({@code stream_options.include_usage}).
+ * {@code app.llm.answer-from-rows} allows rows to be sent to the model (off by default). The call is
+ * held in a {@link CallBudget} first; token usage comes from the stream's final chunk
+ * ({@code stream_options.include_usage}) and is booked there, also when the stream breaks off.
  */
 @Component
 public class AnswerWriter {
 
     private static final int ROWS_SENT = 20;
+    /** One or two sentences need no more; fewer is not worth a call. */
+    static final long WANTED_COMPLETION_TOKENS = 300;
+    static final long MINIMUM_COMPLETION_TOKENS = 40;
 
     private final boolean allowed;
     private final Duration timeout;
+    private final long maxCompletionTokens;
 
     AnswerWriter(AppProperties properties) {
         this.allowed = properties.llm().answerFromRows();
         this.timeout = properties.llm().timeout();
+        this.maxCompletionTokens = Math.min(WANTED_COMPLETION_TOKENS, properties.llm().maxCompletionTokens());
     }
 
     /** The written answer and what it cost. */
@@ -43,7 +50,15 @@ public class AnswerWriter {
         return allowed;
     }
 
-    public Written write(LlmModel model, String question, QueryResult result, Consumer<String> onToken) {
+    public Written write(LlmModel model, String question, QueryResult result, Consumer<String> onToken, CallBudget budget) {
+        String table = result.columns().stream().map(QueryResult.Column::name).collect(Collectors.joining(" | ")) + "\n"
+                + result.rows().stream().limit(ROWS_SENT)
+                        .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
+                        .collect(Collectors.joining("\n"));
+        List<Message> messages = List.of(
+                new SystemMessage("Answer the question in one or two plain sentences from the table only. Money is in US dollars."),
+                new UserMessage("Question: " + question + "\n\nTable:\n" + table));
+        long completionLimit = budget.hold(model, PromptTokens.upperBound(messages), maxCompletionTokens, MINIMUM_COMPLETION_TOKENS);
         OpenAiChatModel chat = OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
                         .baseUrl(model.baseUrl())
@@ -53,15 +68,10 @@ public class AnswerWriter {
                         .timeout(timeout)
                         .maxRetries(0)
                         .streamUsage(true)
+                        .maxTokens(Math.toIntExact(completionLimit))
                         .build())
                 .build();
-        String table = result.columns().stream().map(QueryResult.Column::name).collect(Collectors.joining(" | ")) + "\n"
-                + result.rows().stream().limit(ROWS_SENT)
-                        .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
-                        .collect(Collectors.joining("\n"));
-        var prompt = new Prompt(List.of(
-                new SystemMessage("Answer the question in one or two plain sentences from the table only. Money is in US dollars."),
-                new UserMessage("Question: " + question + "\n\nTable:\n" + table)));
+        var prompt = new Prompt(messages);
         var text = new StringBuilder();
         long promptTokens = 0;
         long completionTokens = 0;
@@ -82,6 +92,8 @@ public class AnswerWriter {
             }
         } catch (RuntimeException e) {
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable", "The language model stopped writing.");
+        } finally {
+            budget.book(model, promptTokens, completionTokens);
         }
         return new Written(text.toString().strip(), promptTokens, completionTokens);
     }

@@ -1,8 +1,9 @@
 package ai.usheru.llm;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.UUID;
+
+import ai.usheru.quota.TokenPrices;
 
 /**
  * A language model behind an OpenAI-compatible endpoint, with its prices per million tokens.
@@ -11,12 +12,12 @@ import java.util.UUID;
 public record LlmModel(UUID id, String name, String baseUrl, String apiKeySource, BigDecimal inputUsdPerMillion,
         BigDecimal outputUsdPerMillion, boolean enabled) {
 
-    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+    public TokenPrices prices() {
+        return new TokenPrices(inputUsdPerMillion, outputUsdPerMillion);
+    }
 
     public BigDecimal costOf(long promptTokens, long completionTokens) {
-        return inputUsdPerMillion.multiply(BigDecimal.valueOf(promptTokens))
-                .add(outputUsdPerMillion.multiply(BigDecimal.valueOf(completionTokens)))
-                .divide(MILLION, 8, RoundingMode.HALF_UP);
+        return prices().costOf(promptTokens, completionTokens);
     }
 
     /** The API key, read from where {@code apiKeySource} points; "none" for endpoints that need no key. */

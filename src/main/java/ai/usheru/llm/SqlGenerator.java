@@ -30,7 +30,8 @@ import ai.usheru.semantic.SemanticModel;
  * The LLM engine: asks an OpenAI-compatible model (Spring AI's chat client) for one SELECT answering a
  * question over the semantic model, as JSON {@code {"sql", "rationale"}}. A candidate the guard
  * refuses goes back to the model with the reason, at most {@code app.llm.max-corrections} times.
- * Token usage is taken from each response's metadata and summed over the attempts.
+ * Each attempt is paid for through a {@link CallBudget} before it is made, and limited to the
+ * completion tokens it holds; token usage is taken from each response's metadata and summed.
  */
 @Component
 public class SqlGenerator {
@@ -51,8 +52,12 @@ public class SqlGenerator {
     private static final Pattern SQL_BLOCK = Pattern.compile("```(?:sql)?\\s*(.+?)```", Pattern.DOTALL);
 
     private final JsonMapper json;
+    /** Fewer completion tokens than this cannot hold a useful SELECT and its rationale. */
+    static final long MINIMUM_COMPLETION_TOKENS = 200;
+
     private final int maxCorrections;
     private final Duration timeout;
+    private final long maxCompletionTokens;
 
     /** The reply's shape, sent as structured output where the server supports JSON schemas. */
     static final String REPLY_SCHEMA = """
@@ -69,6 +74,7 @@ public class SqlGenerator {
         this.json = json;
         this.maxCorrections = properties.llm().maxCorrections();
         this.timeout = properties.llm().timeout();
+        this.maxCompletionTokens = properties.llm().maxCompletionTokens();
         this.responseFormat = switch (properties.llm().output()) {
             case "json_schema" -> OpenAiChatModel.ResponseFormat.builder()
                     .type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA).jsonSchema(REPLY_SCHEMA).build();
@@ -95,20 +101,21 @@ public class SqlGenerator {
 
     /**
      * Generates SQL for {@code question}. {@code check} returns null for an acceptable candidate, or
-     * the reason it is not. Throws {@link DomainException} {@code llm_unavailable} when the model cannot
-     * be reached or gives no usable SQL.
+     * the reason it is not. Every attempt is held in {@code budget} first and booked there after; a
+     * hold that fails ends the attempts with its exception. Throws {@link DomainException}
+     * {@code llm_unavailable} when the model cannot be reached or gives no usable SQL.
      */
     public Generated generate(LlmModel model, SemanticModel semantics, String question, Context context,
-            Function<String, String> check) {
+            Function<String, String> check, CallBudget budget) {
+        // The connection is the model's; what one call may write changes with the budget, so the
+        // options of each call are set whole (options given with a prompt replace the defaults).
         OpenAiChatModel chat = OpenAiChatModel.builder()
                 .options(OpenAiChatOptions.builder()
                         .baseUrl(model.baseUrl())
                         .apiKey(model.apiKey())
                         .model(model.name())
-                        .temperature(0.0)
                         .timeout(timeout)
                         .maxRetries(0)
-                        .responseFormat(responseFormat)
                         .build())
                 .build();
         var messages = new ArrayList<Message>();
@@ -121,16 +128,23 @@ public class SqlGenerator {
         long completionTokens = 0;
         String lastProblem = null;
         for (int attempt = 1; attempt <= 1 + maxCorrections; attempt++) {
+            long completionLimit = budget.hold(model, PromptTokens.upperBound(messages, REPLY_SCHEMA), maxCompletionTokens,
+                    MINIMUM_COMPLETION_TOKENS);
             ChatResponse response;
             try {
-                response = chat.call(new Prompt(messages));
+                response = chat.call(new Prompt(List.copyOf(messages), callOptions(model, completionLimit)));
             } catch (RuntimeException e) {
+                // A call that failed reported no usage: it costs nothing.
+                budget.book(model, 0, 0);
                 throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable",
                         "The language model could not be reached (" + firstLine(e.getMessage()) + ").");
             }
             var usage = response.getMetadata().getUsage();
-            promptTokens += usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
-            completionTokens += usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+            long prompt = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
+            long completion = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
+            budget.book(model, prompt, completion);
+            promptTokens += prompt;
+            completionTokens += completion;
             String text = response.getResult() == null ? "" : response.getResult().getOutput().getText();
             var candidate = parse(text);
             lastProblem = candidate.sql() == null ? "The reply held no SQL." : check.apply(candidate.sql());
@@ -143,6 +157,19 @@ public class SqlGenerator {
         }
         throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable",
                 "The language model gave no SQL that passes the guard (" + lastProblem + ").");
+    }
+
+    private OpenAiChatOptions callOptions(LlmModel model, long completionLimit) {
+        return OpenAiChatOptions.builder()
+                .baseUrl(model.baseUrl())
+                .apiKey(model.apiKey())
+                .model(model.name())
+                .timeout(timeout)
+                .maxRetries(0)
+                .temperature(0.0)
+                .responseFormat(responseFormat)
+                .maxTokens(Math.toIntExact(completionLimit))
+                .build();
     }
 
     private record Candidate(String sql, String rationale) {}

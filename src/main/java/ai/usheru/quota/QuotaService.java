@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,42 +36,90 @@ public class QuotaService {
     /** An open reservation: settle or release it exactly once. */
     public record Reservation(long id) {}
 
+    /**
+     * Reserves one question under the user's lock, or throws {@link QuotaExceededException} when the
+     * questions of the day or month are spent. Tokens and money are held per model call
+     * ({@link #holdForCall}); the offline planner needs none.
+     */
     @Transactional
-    public Reservation reserve(UUID userId, UUID clientId, String model, long estimatedTokens, BigDecimal estimatedUsd) {
+    public Reservation reserve(UUID userId, UUID clientId, String model) {
         ledger.lockUser(userId);
-        checkLimits(userId, 1, estimatedTokens, estimatedUsd);
-        return new Reservation(ledger.reserve(userId, clientId, model, estimatedTokens, estimatedUsd));
+        checkQueries(userId);
+        return new Reservation(ledger.reserve(userId, clientId, model, 0, BigDecimal.ZERO));
     }
 
     /**
-     * Grows an open reservation before a language-model call, under the same lock and limits; throws
-     * {@link QuotaExceededException} when the tokens or money are not there, leaving it unchanged.
+     * Holds, under the user's lock, the most one language-model call can cost: {@code promptTokens} (an
+     * upper bound of its prompt) and up to {@code wantedCompletion} completion tokens, cut to what the
+     * token and money limits leave. Returns the completion tokens held; the call must be told not to
+     * write more (its {@code max_tokens}), so however many calls run at once, their holds and everything
+     * settled before stay within every limit. When fewer than {@code minimumCompletion} tokens would be
+     * left it throws {@link QuotaExceededException} naming the limit, and holds nothing.
      */
     @Transactional
-    public void extend(UUID userId, Reservation reservation, String model, long estimatedTokens, BigDecimal estimatedUsd) {
+    public long holdForCall(UUID userId, Reservation reservation, String model, TokenPrices prices, long promptTokens,
+            long wantedCompletion, long minimumCompletion) {
         ledger.lockUser(userId);
-        checkLimits(userId, 0, estimatedTokens, estimatedUsd);
-        ledger.extend(reservation.id(), model, estimatedTokens, estimatedUsd);
+        Quota quota = quotas.find(userId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime day = now.truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime month = day.withDayOfMonth(1);
+        UsageLedger.Used today = ledger.usedSince(userId, day);
+        UsageLedger.Used thisMonth = ledger.usedSince(userId, month);
+        long completion = wantedCompletion;
+        String binding = null;
+        if (quota.tokensPerDay() != null && quota.tokensPerDay() - today.tokens() - promptTokens < completion) {
+            completion = quota.tokensPerDay() - today.tokens() - promptTokens;
+            binding = "tokensPerDay";
+        }
+        if (quota.tokensPerMonth() != null && quota.tokensPerMonth() - thisMonth.tokens() - promptTokens < completion) {
+            completion = quota.tokensPerMonth() - thisMonth.tokens() - promptTokens;
+            binding = "tokensPerMonth";
+        }
+        if (quota.usdPerMonth() != null) {
+            long affordable = prices.completionTokensFor(
+                    quota.usdPerMonth().subtract(thisMonth.usd()).subtract(prices.costOf(promptTokens, 0)));
+            if (affordable < completion) {
+                completion = affordable;
+                binding = "usdPerMonth";
+            }
+        }
+        if (completion < minimumCompletion) {
+            throw switch (binding) {
+                case "tokensPerDay" -> exceeded(binding, "You have used your " + quota.tokensPerDay()
+                        + " language-model tokens for today.", day.plusDays(1), now);
+                case "tokensPerMonth" -> exceeded(binding, "You have used your " + quota.tokensPerMonth()
+                        + " language-model tokens for this month.", month.plusMonths(1), now);
+                default -> exceeded(binding, "You have spent your $" + quota.usdPerMonth().stripTrailingZeros().toPlainString()
+                        + " for this month.", month.plusMonths(1), now);
+            };
+        }
+        ledger.extend(reservation.id(), model, promptTokens + completion, prices.costOf(promptTokens, completion));
+        return completion;
     }
 
-    private void checkLimits(UUID userId, int queries, long estimatedTokens, BigDecimal estimatedUsd) {
+    /**
+     * Puts what a model call reported it used in place of what was held for it. This only ever lowers
+     * the reservation (the call was held to its bound), so it needs no lock.
+     */
+    @Transactional
+    public void rebook(Reservation reservation, String model, long heldTokens, BigDecimal heldUsd, long usedTokens, BigDecimal usedUsd) {
+        ledger.extend(reservation.id(), model, usedTokens - heldTokens, usedUsd.subtract(heldUsd));
+    }
+
+    private void checkQueries(UUID userId) {
         Quota quota = quotas.find(userId);
-        if (!quota.isUnlimited()) {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            OffsetDateTime day = now.truncatedTo(ChronoUnit.DAYS);
-            OffsetDateTime month = day.withDayOfMonth(1);
-            UsageLedger.Used today = ledger.usedSince(userId, day);
-            UsageLedger.Used thisMonth = ledger.usedSince(userId, month);
-            check(quota.queriesPerDay() != null && today.queries() + queries > quota.queriesPerDay(), "queriesPerDay",
-                    () -> "You have used your " + quota.queriesPerDay() + " questions for today.", day.plusDays(1), now);
-            check(quota.queriesPerMonth() != null && thisMonth.queries() + queries > quota.queriesPerMonth(), "queriesPerMonth",
-                    () -> "You have used your " + quota.queriesPerMonth() + " questions for this month.", month.plusMonths(1), now);
-            check(quota.tokensPerDay() != null && today.tokens() + estimatedTokens > quota.tokensPerDay(), "tokensPerDay",
-                    () -> "You have used your " + quota.tokensPerDay() + " language-model tokens for today.", day.plusDays(1), now);
-            check(quota.tokensPerMonth() != null && thisMonth.tokens() + estimatedTokens > quota.tokensPerMonth(), "tokensPerMonth",
-                    () -> "You have used your " + quota.tokensPerMonth() + " language-model tokens for this month.", month.plusMonths(1), now);
-            check(quota.usdPerMonth() != null && thisMonth.usd().add(estimatedUsd).compareTo(quota.usdPerMonth()) > 0, "usdPerMonth",
-                    () -> "You have spent your $" + quota.usdPerMonth().stripTrailingZeros().toPlainString() + " for this month.",
+        if (quota.queriesPerDay() == null && quota.queriesPerMonth() == null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime day = now.truncatedTo(ChronoUnit.DAYS);
+        OffsetDateTime month = day.withDayOfMonth(1);
+        if (quota.queriesPerDay() != null && ledger.usedSince(userId, day).queries() >= quota.queriesPerDay()) {
+            throw exceeded("queriesPerDay", "You have used your " + quota.queriesPerDay() + " questions for today.", day.plusDays(1), now);
+        }
+        if (quota.queriesPerMonth() != null && ledger.usedSince(userId, month).queries() >= quota.queriesPerMonth()) {
+            throw exceeded("queriesPerMonth", "You have used your " + quota.queriesPerMonth() + " questions for this month.",
                     month.plusMonths(1), now);
         }
     }
@@ -99,18 +147,19 @@ public class QuotaService {
         view.put("queriesPerMonth", quota.queriesPerMonth());
         view.put("queriesLeftThisMonth", quota.queriesPerMonth() == null ? null : Math.max(0, quota.queriesPerMonth() - thisMonth.queries()));
         view.put("tokensPerDay", quota.tokensPerDay());
+        view.put("tokensLeftToday", quota.tokensPerDay() == null ? null : Math.max(0, quota.tokensPerDay() - today.tokens()));
         view.put("tokensPerMonth", quota.tokensPerMonth());
+        view.put("tokensLeftThisMonth", quota.tokensPerMonth() == null ? null : Math.max(0, quota.tokensPerMonth() - thisMonth.tokens()));
         view.put("usdPerMonth", quota.usdPerMonth());
         view.put("usdUsedThisMonth", thisMonth.usd());
+        view.put("usdLeftThisMonth", quota.usdPerMonth() == null ? null : quota.usdPerMonth().subtract(thisMonth.usd()).max(BigDecimal.ZERO));
         return view;
     }
 
-    private static void check(boolean exceeded, String limit, Supplier<String> message, OffsetDateTime resetsAt, OffsetDateTime now) {
-        if (exceeded) {
-            Duration wait = Duration.between(now, resetsAt);
-            String in = wait.toHours() >= 48 ? wait.toDays() + " days" : wait.toHours() >= 1 ? wait.toHours() + " h" : wait.toMinutes() + " min";
-            throw new QuotaExceededException(limit, message.get() + " The limit resets at " + resetsAt.withOffsetSameInstant(ZoneOffset.UTC)
-                    .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (in " + in + ").", resetsAt);
-        }
+    private static QuotaExceededException exceeded(String limit, String message, OffsetDateTime resetsAt, OffsetDateTime now) {
+        Duration wait = Duration.between(now, resetsAt);
+        String in = wait.toHours() >= 48 ? wait.toDays() + " days" : wait.toHours() >= 1 ? wait.toHours() + " h" : wait.toMinutes() + " min";
+        return new QuotaExceededException(limit, message + " The limit resets at " + resetsAt.withOffsetSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " (in " + in + ").", resetsAt);
     }
 }

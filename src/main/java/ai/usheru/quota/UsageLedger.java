@@ -58,7 +58,7 @@ class UsageLedger {
                 .fetchSingle(USAGE_RECORDS.ID);
     }
 
-    /** Adds to what an open reservation holds. */
+    /** Adds to (or, with negative amounts, takes from) what an open reservation holds. */
     void extend(long id, String model, long tokens, BigDecimal usd) {
         db.update(USAGE_RECORDS)
                 .set(USAGE_RECORDS.MODEL_NAME, model)

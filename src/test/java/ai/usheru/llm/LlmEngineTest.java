@@ -7,12 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -26,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.accounts.Account;
 import ai.usheru.memory.Recall;
+import ai.usheru.quota.Quota;
 import ai.usheru.support.IntegrationTest;
 import ai.usheru.support.TestUsers;
 
@@ -57,8 +66,14 @@ class LlmEngineTest extends IntegrationTest {
     private HttpServer server;
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    /** The prompt and completion tokens each successful reply reported. */
+    private final List<long[]> reported = Collections.synchronizedList(new ArrayList<>());
 
-    /** What the fake model answers next: a status and a content, with token usage. */
+    /**
+     * What the fake model answers next: a status and a content, with token usage. Like a real server it
+     * writes no more than the request's {@code max_tokens}; a negative {@code promptTokens} reports a
+     * quarter of the request's bytes, about what a tokenizer makes of English.
+     */
     record Reply(int status, String content, int promptTokens, int completionTokens) {}
 
     @BeforeEach
@@ -76,8 +91,10 @@ class LlmEngineTest extends IntegrationTest {
     }
 
     private void complete(HttpExchange exchange) throws IOException {
-        requests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Reply reply = script.isEmpty() ? new Reply(500, "{}", 0, 0) : script.removeFirst();
+        String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(request);
+        Reply reply = script.pollFirst();
+        reply = reply == null ? new Reply(500, "{}", 0, 0) : reply;
         if (reply.status() == -1) {
             // A model that never answers in time.
             try {
@@ -87,6 +104,12 @@ class LlmEngineTest extends IntegrationTest {
             }
             reply = new Reply(200, sqlReply("SELECT 1 AS late", "Too late."), 1, 1);
         }
+        long promptTokens = reply.promptTokens() < 0 ? request.getBytes(StandardCharsets.UTF_8).length / 4 : reply.promptTokens();
+        var maxTokens = JSON.readTree(request).get("max_tokens");
+        long completionTokens = maxTokens == null ? reply.completionTokens() : Math.min(reply.completionTokens(), maxTokens.asLong());
+        if (reply.status() == 200) {
+            reported.add(new long[] {promptTokens, completionTokens});
+        }
         String body = reply.status() != 200 ? "{\"error\": {\"message\": \"boom\", \"type\": \"server_error\"}}"
                 : JSON.writeValueAsString(Map.of(
                         "id", "chatcmpl-test",
@@ -95,8 +118,8 @@ class LlmEngineTest extends IntegrationTest {
                         "model", "test-model",
                         "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                                 "message", Map.of("role", "assistant", "content", reply.content()))),
-                        "usage", Map.of("prompt_tokens", reply.promptTokens(), "completion_tokens", reply.completionTokens(),
-                                "total_tokens", reply.promptTokens() + reply.completionTokens())));
+                        "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                                "total_tokens", promptTokens + completionTokens)));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(reply.status(), bytes.length);
@@ -238,7 +261,7 @@ class LlmEngineTest extends IntegrationTest {
         String admin = http().token(ADMIN_EMAIL, ADMIN_PASSWORD);
         models.register("second-model", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "env:NO_SUCH_KEY",
                 BigDecimal.ONE, BigDecimal.ONE);
-        String email = "granted-" + java.util.UUID.randomUUID() + "@usheru.test";
+        String email = "granted-" + UUID.randomUUID() + "@usheru.test";
         var created = http().postJson("/api/v1/admin/users", Map.of("email", email, "password", "password-123", "role", "USER",
                 "models", List.of("second-model"), "defaultModel", "second-model"), admin);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -285,8 +308,8 @@ class LlmEngineTest extends IntegrationTest {
 
         assertThat(limited.json().get("answer").asString()).contains("could not be reached");
         assertThat(slow.json().get("answer").asString()).contains("could not be reached");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as("the 2 s model timeout holds")
-                .isLessThan(java.time.Duration.ofSeconds(10));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the 2 s model timeout holds")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     @Test
@@ -305,7 +328,7 @@ class LlmEngineTest extends IntegrationTest {
 
     @Test
     void aSpentTokenBudgetMeansNoModelCallAndThePlannerAnswers() {
-        var user = aUser().withQuota(new ai.usheru.quota.Quota(null, null, 1_000L, null, null));
+        var user = aUser().withQuota(new Quota(null, null, 1_000L, null, null));
         users.create(user);
         String token = http().token(user.email(), user.password());
         script.add(new Reply(200, sqlReply("SELECT 1", "unused"), 10, 10));
@@ -332,5 +355,95 @@ class LlmEngineTest extends IntegrationTest {
         var ledger = db.selectFrom(USAGE_RECORDS).where(USAGE_RECORDS.USER_ID.eq(account.id())).fetchSingle();
         assertThat(ledger.getPromptTokens()).isZero();
         assertThat(ledger.getCostUsd()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void concurrentModelAsksNeverSpendMoreTokensThanTheDailyLimit() throws Exception {
+        long limit = 20_000;
+        var user = aUser().withQuota(new Quota(null, null, limit, null, null));
+        Account account = users.create(user);
+        String token = http().token(user.email(), user.password());
+        for (int i = 0; i < 40; i++) {
+            // A model that would write 5,000 tokens if it were not told to stop sooner.
+            script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM movies WHERE title LIKE 'Star%'", "Counted."), -1, 5_000));
+        }
+
+        List<HttpResponse<String>> replies = askInParallel(30, QUESTION, token);
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200));
+        long byModel = replies.stream().filter(reply -> JSON.readTree(reply.body()).get("engine").asString().equals("llm")).count();
+        assertThat(byModel).as("the budget paid for some model answers, the planner answered the rest").isBetween(2L, 29L);
+        var settled = db.selectFrom(USAGE_RECORDS).where(USAGE_RECORDS.USER_ID.eq(account.id())).fetch();
+        assertThat(settled).allSatisfy(row -> assertThat(row.getState()).isEqualTo("SETTLED"));
+        long spent = settled.stream().mapToLong(row -> row.getPromptTokens() + row.getCompletionTokens()).sum();
+        long modelSaid = reported.stream().mapToLong(usage -> usage[0] + usage[1]).sum();
+        assertThat(spent).as("the ledger holds exactly what the model reported").isEqualTo(modelSaid);
+        assertThat(spent).as("the daily token limit holds under concurrent asks").isLessThanOrEqualTo(limit);
+        assertThat(requests).allSatisfy(request -> assertThat(JSON.readTree(request).get("max_tokens").asLong())
+                .as("every call is told how much it may write").isBetween(SqlGenerator.MINIMUM_COMPLETION_TOKENS, 1_000L));
+    }
+
+    @Test
+    void aMonthlyMoneyLimitCapsWhatACallMayWrite() {
+        // Free prompts and a cent a completion token: $5 pay for 500 completion tokens exactly.
+        models.register("dear-model", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1", "env:NO_SUCH_KEY",
+                BigDecimal.ZERO, new BigDecimal("10000"));
+        String admin = http().token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String email = "dear-" + UUID.randomUUID() + "@usheru.test";
+        var created = http().postJson("/api/v1/admin/users", Map.of("email", email, "password", "password-123", "role", "USER",
+                "quota", Map.of("usdPerMonth", 5), "models", List.of("dear-model"), "defaultModel", "dear-model"), admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String token = http().token(email, "password-123");
+        script.add(new Reply(200, sqlReply("SELECT COUNT(*) AS films FROM movies", "Counted."), 100, 5_000));
+        script.add(new Reply(200, sqlReply("SELECT 1 AS unused", "Unused."), 100, 5_000));
+
+        var first = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+        var second = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(JSON.readTree(requests.getFirst()).get("max_tokens").asLong()).isEqualTo(500);
+        assertThat(first.json().get("usage").get("costUsd").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(first.json().get("quota").get("usdLeftThisMonth").decimalValue()).isEqualByComparingTo("0");
+        assertThat(requests).as("nothing is left to pay a second call with").hasSize(1);
+        assertThat(second.json().get("engine").asString()).isEqualTo("offline");
+        assertThat(second.json().get("answer").asString()).contains("$5").contains("offline planner");
+    }
+
+    @Test
+    void whatTheModelSpentBeforeItFailedIsBilledWithThePlannersAnswer() {
+        var user = aUser();
+        Account account = users.create(user);
+        String token = http().token(user.email(), user.password());
+        script.add(new Reply(200, sqlReply("DELETE FROM movies", "Cleaning up."), 1_000, 20));
+        script.add(new Reply(500, "", 0, 0));
+
+        var reply = http().postJson("/api/v1/ask", Map.of("question", QUESTION), token);
+
+        assertThat(reply.json().get("engine").asString()).isEqualTo("offline");
+        assertThat(reply.json().get("usage").get("promptTokens").asLong()).isEqualTo(1_000);
+        var ledger = db.selectFrom(USAGE_RECORDS).where(USAGE_RECORDS.USER_ID.eq(account.id())).fetchSingle();
+        assertThat(ledger.getState()).isEqualTo("SETTLED");
+        assertThat(ledger.getModelName()).isEqualTo("test-model");
+        assertThat(ledger.getPromptTokens()).isEqualTo(1_000);
+        assertThat(ledger.getCompletionTokens()).isEqualTo(20);
+        assertThat(ledger.getCostUsd()).isEqualByComparingTo("0.0027");
+    }
+
+    private List<HttpResponse<String>> askInParallel(int asks, String question, String token) throws Exception {
+        var client = HttpClient.newHttpClient();
+        try (var pool = Executors.newFixedThreadPool(16)) {
+            var calls = new ArrayList<Callable<HttpResponse<String>>>();
+            for (int i = 0; i < asks; i++) {
+                calls.add(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ask"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("question", question))))
+                        .build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            var replies = new ArrayList<HttpResponse<String>>();
+            for (var future : pool.invokeAll(calls)) {
+                replies.add(future.get());
+            }
+            return replies;
+        }
     }
 }
