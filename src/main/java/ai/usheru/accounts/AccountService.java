@@ -20,7 +20,7 @@ import ai.usheru.quota.Quota;
 import ai.usheru.quota.Quotas;
 
 /**
- * The admin's use cases on accounts: create, list, block. The same validation serves the admin
+ * The admin's use cases on accounts: create, change, list, block. The same validation serves the admin
  * console and the API, and every change is written to the audit log in its own transaction.
  */
 @Service
@@ -52,6 +52,59 @@ public class AccountService {
     public Account create(NewAccount request) {
         UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
         return createAccount(request, actor);
+    }
+
+    /**
+     * Changes an account's role, client, scope, quota and model rights (fields left null stay). Admins
+     * cannot take their own admin role away, so the console always keeps one.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account update(UUID userId, AccountChanges changes) {
+        Account account = accounts.findById(userId)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "user_not_found", "There is no such user."));
+        UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        var details = new LinkedHashMap<String, Object>();
+        Role role = changes.role() == null ? account.role() : changes.role();
+        if (account.id().equals(actor) && account.isAdmin() && role != Role.ADMIN) {
+            throw DomainException.badInput("cannot_demote_self", "You cannot take away your own admin role.");
+        }
+        UUID clientId = account.clientId();
+        if (changes.clientName() != null) {
+            String clientName = changes.clientName().strip();
+            clientId = clientName.isEmpty() ? null : accounts.clientNamed(clientName);
+            details.put("client", clientName.isEmpty() ? null : clientName);
+        }
+        if (role != account.role()) {
+            details.put("role", role.name());
+        }
+        accounts.setRoleAndClient(userId, role, clientId);
+        if (changes.scope() != null) {
+            Scope scope = validScope(changes.scope());
+            accounts.replaceScope(userId, scope);
+            details.put("regions", scope.regions());
+            details.put("datamarts", scope.datamarts());
+        }
+        if (changes.quota() != null) {
+            if (!changes.quota().isValid()) {
+                throw DomainException.badInput("invalid_quota", "Quota limits cannot be negative.");
+            }
+            quotas.save(userId, changes.quota());
+            details.put("quota", changes.quota());
+        }
+        if (changes.models() != null) {
+            grantModels(userId, changes.models(), changes.defaultModel());
+            details.put("models", changes.models());
+        }
+        audit.record(actor, "user.updated", account.email(), details);
+        return accounts.findById(userId).orElseThrow();
+    }
+
+    /** The language models granted to a user and their default among them. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public LlmModels.Grants modelGrants(UUID userId) {
+        return llmModels.grantsOf(userId);
     }
 
     @Transactional(readOnly = true)
@@ -142,10 +195,7 @@ public class AccountService {
         }
         accounts.replaceScope(id, scope);
         quotas.save(id, quota);
-        if (request.defaultModel() != null && !request.models().contains(request.defaultModel())) {
-            throw DomainException.badInput("unknown_model", "The default model must be one of the models granted.");
-        }
-        llmModels.grant(id, request.models(), request.defaultModel());
+        grantModels(id, request.models(), request.defaultModel());
         var details = new LinkedHashMap<String, Object>();
         details.put("role", role.name());
         details.put("client", clientName);
@@ -154,6 +204,13 @@ public class AccountService {
         details.put("models", request.models());
         audit.record(actor, "user.created", email, details);
         return accounts.findById(id).orElseThrow();
+    }
+
+    private void grantModels(UUID userId, Set<String> models, String defaultModel) {
+        if (defaultModel != null && !models.contains(defaultModel)) {
+            throw DomainException.badInput("unknown_model", "The default model must be one of the models granted.");
+        }
+        llmModels.grant(userId, models, defaultModel);
     }
 
     private Scope validScope(Scope requested) {

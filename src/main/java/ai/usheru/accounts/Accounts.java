@@ -117,6 +117,15 @@ class Accounts {
                 .execute();
     }
 
+    void setRoleAndClient(UUID userId, Role role, UUID clientId) {
+        db.update(USERS)
+                .set(USERS.ROLE, role.name())
+                .set(USERS.CLIENT_ID, clientId)
+                .set(USERS.UPDATED_AT, OffsetDateTime.now())
+                .where(USERS.ID.eq(userId))
+                .execute();
+    }
+
     void setPasswordHash(UUID userId, String passwordHash) {
         db.update(USERS)
                 .set(USERS.PASSWORD_HASH, passwordHash)

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,10 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
+import ai.usheru.accounts.AccountChanges;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.NewAccount;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.Scope;
+import ai.usheru.llm.LlmModels;
 import ai.usheru.quota.Quota;
 
 /** User administration over the API; only admins get past the service's permission check. */
@@ -40,34 +44,54 @@ class AdminUsersController {
     record CreateUserRequest(String email, String password, String role, String client, ScopeBody scope, QuotaBody quota,
             Set<String> models, String defaultModel) {}
 
+    /** A change: absent fields stay as they are; {@code "client": ""} removes the client. */
+    record UpdateUserRequest(String role, String client, ScopeBody scope, QuotaBody quota, Set<String> models, String defaultModel) {}
+
     record CreatedUser(UUID id) {}
 
-    record UserView(UUID id, String email, String role, boolean blocked, String client, ScopeBody scope, QuotaBody quota) {
+    record UserView(UUID id, String email, String role, boolean blocked, String client, ScopeBody scope, QuotaBody quota,
+            List<String> models, String defaultModel) {
 
-        static UserView of(Account account) {
+        static UserView of(Account account, LlmModels.Grants grants) {
             Quota quota = account.quota();
             return new UserView(account.id(), account.email(), account.role().name(), account.blocked(), account.clientName(),
                     new ScopeBody(account.scope().datamarts(), account.scope().regions()),
                     new QuotaBody(quota.queriesPerDay(), quota.queriesPerMonth(), quota.tokensPerDay(),
-                            quota.tokensPerMonth(), quota.usdPerMonth()));
+                            quota.tokensPerMonth(), quota.usdPerMonth()),
+                    grants.models(), grants.defaultModel());
         }
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedUser create(@RequestBody CreateUserRequest request) {
-        Scope scope = request.scope() == null ? Scope.GLOBAL : new Scope(request.scope().datamarts(), request.scope().regions());
-        QuotaBody q = request.quota();
-        Quota quota = q == null ? Quota.UNLIMITED
-                : new Quota(q.queriesPerDay(), q.queriesPerMonth(), q.tokensPerDay(), q.tokensPerMonth(), q.usdPerMonth());
+        Scope scope = request.scope() == null ? Scope.GLOBAL : scopeOf(request.scope());
+        Quota quota = request.quota() == null ? Quota.UNLIMITED : quotaOf(request.quota());
         Account created = accounts.create(new NewAccount(request.email(), request.password(), roleOf(request.role()),
                 request.client(), scope, quota, request.models(), request.defaultModel()));
         return new CreatedUser(created.id());
     }
 
+    @PatchMapping("/{id}")
+    UserView update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
+        Account updated = accounts.update(id, new AccountChanges(request.role() == null ? null : roleOf(request.role()),
+                request.client(), request.scope() == null ? null : scopeOf(request.scope()),
+                request.quota() == null ? null : quotaOf(request.quota()), request.models(), request.defaultModel()));
+        return UserView.of(updated, accounts.modelGrants(id));
+    }
+
     @GetMapping
     List<UserView> list() {
-        return accounts.list().stream().map(UserView::of).toList();
+        return accounts.list().stream().map(account -> UserView.of(account, accounts.modelGrants(account.id()))).toList();
+    }
+
+    private static Scope scopeOf(ScopeBody body) {
+        return new Scope(body.datamarts(), body.regions());
+    }
+
+    /** A quota object replaces the whole quota: a limit it leaves out becomes unlimited. */
+    private static Quota quotaOf(QuotaBody q) {
+        return new Quota(q.queriesPerDay(), q.queriesPerMonth(), q.tokensPerDay(), q.tokensPerMonth(), q.usdPerMonth());
     }
 
     private static Role roleOf(String role) {

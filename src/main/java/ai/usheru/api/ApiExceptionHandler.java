@@ -10,6 +10,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import ai.usheru.DomainException;
@@ -37,6 +38,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         return ResponseEntity.badRequest().body(new ApiError("bad_request", "The request body is not valid JSON of the expected shape."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ApiError("invalid_" + e.getName(), "'" + e.getValue() + "' is not a valid " + e.getName() + "."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -40,6 +40,19 @@ public class LlmModels {
         return granted.isEmpty() ? findDefault().map(List::of).orElse(List.of()) : granted;
     }
 
+    /** The models granted to a user, by name, and which of them is their default (null if none). */
+    public record Grants(List<String> models, String defaultModel) {}
+
+    public Grants grantsOf(UUID userId) {
+        var rows = db.select(LLM_MODELS.NAME, USER_MODELS.IS_DEFAULT).from(USER_MODELS)
+                .join(LLM_MODELS).on(LLM_MODELS.ID.eq(USER_MODELS.MODEL_ID))
+                .where(USER_MODELS.USER_ID.eq(userId))
+                .orderBy(LLM_MODELS.NAME)
+                .fetch();
+        return new Grants(rows.map(row -> row.value1()),
+                rows.stream().filter(row -> Boolean.TRUE.equals(row.value2())).map(row -> row.value1()).findFirst().orElse(null));
+    }
+
     /** Replaces a user's model rights; {@code defaultModel} (one of {@code names}) is used when they choose none. */
     public void grant(UUID userId, Set<String> names, String defaultModel) {
         db.deleteFrom(USER_MODELS).where(USER_MODELS.USER_ID.eq(userId)).execute();

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Role;
+import ai.usheru.quota.Quota;
 import ai.usheru.support.IntegrationTest;
 import ai.usheru.support.TestUsers;
 
@@ -157,5 +158,69 @@ class AdminUsersApiTest extends IntegrationTest {
         var reply = http().postJson("/api/v1/auth/token", Map.of("email", email, "password", password), null);
         assertThat(reply.status()).as("token for %s: %s", email, reply.body()).isEqualTo(200);
         return reply.text("token");
+    }
+
+    @Test
+    void anAdminChangesAUsersQuotaScopeAndModelsAndTheNextAskObeysThem() {
+        var user = aUser().scopedTo("IE").withQuota(new Quota(1, null, null, null, null));
+        UUID id = users.create(user).id();
+        String token = tokenOf(user.email(), user.password());
+        assertThat(http().postJson("/api/v1/ask", Map.of("question", "Total box office"), token).status()).isEqualTo(200);
+        assertThat(http().postJson("/api/v1/ask", Map.of("question", "Total box office"), token).status()).isEqualTo(429);
+
+        var changed = http().patchJson("/api/v1/admin/users/" + id, Map.of(
+                "client", "Cineworld Test",
+                "scope", Map.of("regions", List.of("DE")),
+                "quota", Map.of("queriesPerDay", 5, "tokensPerDay", 20000)), adminToken);
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("client").asString()).isEqualTo("Cineworld Test");
+        assertThat(changed.json().get("scope").get("regions").toString()).isEqualTo("[\"DE\"]");
+        assertThat(changed.json().get("quota").get("queriesPerDay").asInt()).isEqualTo(5);
+        assertThat(changed.json().get("quota").get("tokensPerDay").asLong()).isEqualTo(20000);
+        assertThat(changed.json().get("role").asString()).as("what the change leaves out stays").isEqualTo("USER");
+        var asked = http().postJson("/api/v1/ask", Map.of("question", "Total box office"), token);
+        assertThat(asked.status()).as("the raised quota counts at once").isEqualTo(200);
+        assertThat(asked.text("scope")).isEqualTo("Germany only");
+        assertThat(asked.text("sql")).contains("'DE'").doesNotContain("'IE'");
+        assertThat(asked.json().get("quota").get("queriesLeftToday").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadChangeIsRefusedWithItsCodeAndChangesNothing() {
+        var user = aUser().scopedTo("IE");
+        UUID id = users.create(user).id();
+
+        var badRegion = http().patchJson("/api/v1/admin/users/" + id, Map.of("client", "Ghost Client",
+                "scope", Map.of("regions", List.of("XX"))), adminToken);
+        var negative = http().patchJson("/api/v1/admin/users/" + id, Map.of("quota", Map.of("queriesPerDay", -1)), adminToken);
+        var unknownModel = http().patchJson("/api/v1/admin/users/" + id, Map.of("models", List.of("no-such-model")), adminToken);
+        var nobody = http().patchJson("/api/v1/admin/users/" + UUID.randomUUID(), Map.of("role", "ADMIN"), adminToken);
+        var notAnId = http().patchJson("/api/v1/admin/users/not-an-id", Map.of("role", "ADMIN"), adminToken);
+        var asUser = http().patchJson("/api/v1/admin/users/" + id, Map.of("role", "ADMIN"), tokenOf(user.email(), user.password()));
+
+        assertThat(badRegion.status()).isEqualTo(400);
+        assertThat(badRegion.text("code")).isEqualTo("unknown_region");
+        assertThat(negative.text("code")).isEqualTo("invalid_quota");
+        assertThat(unknownModel.text("code")).isEqualTo("unknown_model");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.text("code")).isEqualTo("user_not_found");
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.text("code")).isEqualTo("invalid_id");
+        assertThat(asUser.status()).isEqualTo(403);
+        var unchanged = users.asAdmin(() -> accounts.list()).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        assertThat(unchanged.clientName()).as("a refused change is rolled back whole").isNull();
+        assertThat(unchanged.scope().regions()).containsExactly("IE");
+        assertThat(unchanged.role()).isEqualTo(Role.USER);
+    }
+
+    @Test
+    void anAdminCannotTakeAwayTheirOwnAdminRole() {
+        UUID me = users.asAdmin(() -> accounts.list()).stream().filter(a -> a.email().equals(ADMIN_EMAIL)).findFirst().orElseThrow().id();
+
+        var demoted = http().patchJson("/api/v1/admin/users/" + me, Map.of("role", "USER"), adminToken);
+
+        assertThat(demoted.status()).isEqualTo(400);
+        assertThat(demoted.text("code")).isEqualTo("cannot_demote_self");
     }
 }
