@@ -28,7 +28,10 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.quota.Quota;
 import ai.usheru.ui.MainLayout;
 
-/** The admin console's list of users: who they are, what they may see and spend, and a dialog to add one. */
+/**
+ * The admin console's list of users: who they are, what they may see and spend, a dialog to add one
+ * and the same dialog to change one (the Edit button, or a double-click on the row).
+ */
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · usheru AI")
 @RolesAllowed("ADMIN")
@@ -67,7 +70,9 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(account -> account.scope().describeRegions()).setHeader("Regions").setAutoWidth(true);
         grid.addColumn(account -> describe(account.quota())).setHeader("Quota").setAutoWidth(true);
         grid.addColumn(account -> account.createdAt().format(CREATED)).setHeader("Created").setAutoWidth(true);
+        grid.addComponentColumn(this::editButton).setKey("edit").setHeader("").setAutoWidth(true);
         grid.addComponentColumn(this::blockButton).setKey("access").setHeader("Access").setAutoWidth(true);
+        grid.addItemDoubleClickListener(click -> openEditDialog(click.getItem()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         empty.addClassName("empty-state");
@@ -96,13 +101,24 @@ public class UsersView extends VerticalLayout {
         return button;
     }
 
+    private Button editButton(Account account) {
+        var button = new Button("Edit", VaadinIcon.EDIT.create(), click -> openEditDialog(account));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.setAriaLabel("Edit " + account.email());
+        return button;
+    }
+
     private void openCreateDialog() {
-        var dialog = new CreateUserDialog(accounts, created -> {
-            refresh();
-            Notification.show("Created " + created.email(), 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
-        dialog.open();
+        UserDialog.forNewUser(accounts, created -> saved("Created " + created.email())).open();
+    }
+
+    private void openEditDialog(Account account) {
+        UserDialog.forChanging(accounts, account, changed -> saved("Saved " + changed.email())).open();
+    }
+
+    private void saved(String message) {
+        refresh();
+        Notification.show(message, 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private void refresh() {

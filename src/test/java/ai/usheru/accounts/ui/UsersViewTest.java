@@ -43,7 +43,7 @@ class UsersViewTest extends KaribuTest {
         openAsAdmin();
         String email = "new-" + UUID.randomUUID() + "@client.test";
         ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
-        var dialog = _get(CreateUserDialog.class);
+        var dialog = _get(UserDialog.class);
 
         dialog.email.setValue(email);
         dialog.password.setValue("long-enough-1");
@@ -70,7 +70,7 @@ class UsersViewTest extends KaribuTest {
         users.create(existing);
         openAsAdmin();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
-        var dialog = _get(CreateUserDialog.class);
+        var dialog = _get(UserDialog.class);
 
         dialog.email.setValue(existing.email());
         ButtonKt._click(dialog.save);
@@ -84,7 +84,7 @@ class UsersViewTest extends KaribuTest {
     void aShortPasswordIsExplainedOnThePasswordField() {
         openAsAdmin();
         ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
-        var dialog = _get(CreateUserDialog.class);
+        var dialog = _get(UserDialog.class);
 
         dialog.email.setValue("short-" + UUID.randomUUID() + "@client.test");
         dialog.password.setValue("short");
@@ -108,6 +108,48 @@ class UsersViewTest extends KaribuTest {
         assertThat(find(user.email()).blocked()).isTrue();
         assertThat(((Button) GridKt._getCellComponent(grid, emailsIn(grid).indexOf(user.email()), "access")).getText())
                 .isEqualTo("Unblock");
+    }
+
+    @Test
+    void theEditButtonOpensTheUserFilledInAndSavesTheChanges() {
+        var user = aUser().scopedTo("IE");
+        users.create(user);
+        openAsAdmin();
+        var grid = _get(UsersView.class).grid();
+
+        ButtonKt._click((Button) GridKt._getCellComponent(grid, emailsIn(grid).indexOf(user.email()), "edit"));
+        var dialog = _get(UserDialog.class);
+        assertThat(dialog.email.getValue()).isEqualTo(user.email());
+        assertThat(dialog.email.isReadOnly()).isTrue();
+        assertThat(dialog.password.isVisible()).isFalse();
+        assertThat(dialog.regions.getValue()).extracting(region -> region.code()).containsExactly("IE");
+        dialog.regions.setValue(Set.copyOf(dialog.regions.getListDataView().getItems()
+                .filter(region -> region.code().equals("FR")).toList()));
+        dialog.tokensPerDay.setValue(50_000);
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        Account changed = find(user.email());
+        assertThat(changed.scope().regions()).containsExactly("FR");
+        assertThat(changed.quota().tokensPerDay()).isEqualTo(50_000L);
+        assertThat(UsersView.describe(changed.quota())).isEqualTo("50000 tokens/day");
+    }
+
+    @Test
+    void aRefusedChangeIsExplainedAndTheDialogStaysOpen() {
+        signInAs(ADMIN_EMAIL);
+        UI.getCurrent().navigate("admin/users");
+        var grid = _get(UsersView.class).grid();
+
+        ButtonKt._click((Button) GridKt._getCellComponent(grid, emailsIn(grid).indexOf(ADMIN_EMAIL), "edit"));
+        var dialog = _get(UserDialog.class);
+        dialog.role.setValue(Role.USER);
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.role.isInvalid()).isTrue();
+        assertThat(dialog.role.getErrorMessage()).contains("your own admin role");
+        assertThat(find(ADMIN_EMAIL).role()).isEqualTo(Role.ADMIN);
     }
 
     private void openAsAdmin() {

@@ -23,6 +23,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 
 import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
+import ai.usheru.accounts.AccountChanges;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Catalogue;
 import ai.usheru.accounts.NewAccount;
@@ -31,10 +32,11 @@ import ai.usheru.accounts.Scope;
 import ai.usheru.quota.Quota;
 
 /**
- * Creates a user: e-mail, optional password, role, client, scope and quotas. The service validates;
- * its messages are shown beside the field they concern. Enter saves, Escape closes.
+ * Creates a user (e-mail, optional password, role, client, scope, model rights and quotas) or changes
+ * one (all but e-mail and password). The service validates; its messages are shown beside the field
+ * they concern. Enter saves, Escape closes.
  */
-class CreateUserDialog extends Dialog {
+class UserDialog extends Dialog {
 
     final EmailField email = new EmailField("E-mail");
     final PasswordField password = new PasswordField("Password (optional)");
@@ -43,21 +45,35 @@ class CreateUserDialog extends Dialog {
     final MultiSelectComboBox<Catalogue.Region> regions = new MultiSelectComboBox<>("Regions");
     final MultiSelectComboBox<String> datamarts = new MultiSelectComboBox<>("Datamarts");
     final MultiSelectComboBox<String> models = new MultiSelectComboBox<>("Language models");
+    final ComboBox<String> defaultModel = new ComboBox<>("Default model");
     final IntegerField queriesPerDay = quotaField("Queries per day");
     final IntegerField queriesPerMonth = quotaField("Queries per month");
     final IntegerField tokensPerDay = quotaField("Tokens per day");
     final IntegerField tokensPerMonth = quotaField("Tokens per month");
     final BigDecimalField usdPerMonth = new BigDecimalField("USD per month");
-    final Button save = new Button("Create user");
+    final Button save = new Button();
     private final Paragraph error = new Paragraph();
 
     private final AccountService accounts;
-    private final Consumer<Account> onCreated;
+    /** The account being changed; null while creating one. */
+    private final Account editing;
+    private final Consumer<Account> onSaved;
 
-    CreateUserDialog(AccountService accounts, Consumer<Account> onCreated) {
+    /** A dialog that creates a new user. */
+    static UserDialog forNewUser(AccountService accounts, Consumer<Account> onSaved) {
+        return new UserDialog(accounts, null, onSaved);
+    }
+
+    /** A dialog that changes {@code account}, filled in with what it has now. */
+    static UserDialog forChanging(AccountService accounts, Account account, Consumer<Account> onSaved) {
+        return new UserDialog(accounts, account, onSaved);
+    }
+
+    private UserDialog(AccountService accounts, Account editing, Consumer<Account> onSaved) {
         this.accounts = accounts;
-        this.onCreated = onCreated;
-        setHeaderTitle("New user");
+        this.editing = editing;
+        this.onSaved = onSaved;
+        setHeaderTitle(editing == null ? "New user" : "Edit " + editing.email());
         setWidth("min(40rem, 100vw)");
 
         email.setRequiredIndicatorVisible(true);
@@ -77,12 +93,19 @@ class CreateUserDialog extends Dialog {
         datamarts.setHelperText("None selected: all datamarts.");
         models.setItems(accounts.modelNames());
         models.setHelperText("None selected: the default model, if one is configured.");
+        models.addValueChangeListener(change -> {
+            defaultModel.setItems(change.getValue().stream().sorted().toList());
+            if (defaultModel.getValue() != null && !change.getValue().contains(defaultModel.getValue())) {
+                defaultModel.clear();
+            }
+        });
+        defaultModel.setHelperText("Used when the person picks none.");
         usdPerMonth.setPlaceholder("Unlimited");
         usdPerMonth.setPrefixComponent(new Span("$"));
 
         var form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        form.add(email, password, role, client, regions, datamarts, models);
+        form.add(email, password, role, client, regions, datamarts, models, defaultModel);
         form.setColspan(email, 2);
         var limits = new H4("Quotas");
         form.add(limits, 2);
@@ -91,13 +114,39 @@ class CreateUserDialog extends Dialog {
         error.setVisible(false);
         add(form, error);
 
+        save.setText(editing == null ? "Create user" : "Save changes");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
         save.addClickShortcut(Key.ENTER);
-        save.setId("create-user");
+        save.setId(editing == null ? "create-user" : "save-user");
         var cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, save);
-        addOpenedChangeListener(opened -> email.focus());
+        if (editing == null) {
+            addOpenedChangeListener(opened -> email.focus());
+        } else {
+            fillFrom(editing);
+            addOpenedChangeListener(opened -> role.focus());
+        }
+    }
+
+    private void fillFrom(Account account) {
+        email.setValue(account.email());
+        email.setReadOnly(true);
+        password.setVisible(false);
+        role.setValue(account.role());
+        client.setValue(account.clientName());
+        regions.setValue(Set.copyOf(regions.getListDataView().getItems()
+                .filter(region -> account.scope().regions().contains(region.code())).toList()));
+        datamarts.setValue(Set.copyOf(account.scope().datamarts()));
+        var grants = accounts.modelGrants(account.id());
+        models.setValue(Set.copyOf(grants.models()));
+        defaultModel.setValue(grants.defaultModel());
+        Quota quota = account.quota();
+        queriesPerDay.setValue(quota.queriesPerDay());
+        queriesPerMonth.setValue(quota.queriesPerMonth());
+        tokensPerDay.setValue(toInteger(quota.tokensPerDay()));
+        tokensPerMonth.setValue(toInteger(quota.tokensPerMonth()));
+        usdPerMonth.setValue(quota.usdPerMonth());
     }
 
     private static IntegerField quotaField(String label) {
@@ -112,22 +161,26 @@ class CreateUserDialog extends Dialog {
         email.setInvalid(false);
         password.setInvalid(false);
         regions.setInvalid(false);
-        if (email.isEmpty()) {
+        role.setInvalid(false);
+        models.setInvalid(false);
+        if (editing == null && email.isEmpty()) {
             email.setErrorMessage("Enter the person's e-mail address.");
             email.setInvalid(true);
             email.focus();
             return;
         }
         Set<String> regionCodes = regions.getValue().stream().map(Catalogue.Region::code).collect(Collectors.toSet());
-        var request = new NewAccount(email.getValue(), password.isEmpty() ? null : password.getValue(), role.getValue(),
-                client.getValue(), new Scope(new HashSet<>(datamarts.getValue()), regionCodes),
-                new Quota(queriesPerDay.getValue(), queriesPerMonth.getValue(), toLong(tokensPerDay.getValue()),
-                        toLong(tokensPerMonth.getValue()), usdPerMonth.getValue()),
-                new HashSet<>(models.getValue()), null);
+        var scope = new Scope(new HashSet<>(datamarts.getValue()), regionCodes);
+        var quota = new Quota(queriesPerDay.getValue(), queriesPerMonth.getValue(), toLong(tokensPerDay.getValue()),
+                toLong(tokensPerMonth.getValue()), usdPerMonth.getValue());
         try {
-            Account created = accounts.create(request);
+            Account saved = editing == null
+                    ? accounts.create(new NewAccount(email.getValue(), password.isEmpty() ? null : password.getValue(), role.getValue(),
+                            client.getValue(), scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue()))
+                    : accounts.update(editing.id(), new AccountChanges(role.getValue(), client.getValue() == null ? "" : client.getValue(),
+                            scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue()));
             close();
-            onCreated.accept(created);
+            onSaved.accept(saved);
         } catch (DomainException e) {
             show(e);
         }
@@ -149,6 +202,15 @@ class CreateUserDialog extends Dialog {
                 regions.setErrorMessage(e.getMessage());
                 regions.setInvalid(true);
             }
+            case "cannot_demote_self" -> {
+                role.setErrorMessage(e.getMessage());
+                role.setInvalid(true);
+                role.focus();
+            }
+            case "unknown_model" -> {
+                models.setErrorMessage(e.getMessage());
+                models.setInvalid(true);
+            }
             default -> {
                 error.setText(e.getMessage());
                 error.setVisible(true);
@@ -158,5 +220,9 @@ class CreateUserDialog extends Dialog {
 
     private static Long toLong(Integer value) {
         return value == null ? null : value.longValue();
+    }
+
+    private static Integer toInteger(Long value) {
+        return value == null ? null : Math.toIntExact(Math.min(value, Integer.MAX_VALUE));
     }
 }
