@@ -1,8 +1,13 @@
 package ai.usheru.ask.ui;
 
+import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
@@ -86,7 +91,7 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
         var links = new HorizontalLayout();
         links.setWrap(true);
         links.addClassName("quick-links");
-        var offered = new java.util.ArrayList<>(QUICK_LINKS);
+        var offered = new ArrayList<>(QUICK_LINKS);
         suggestedQuestions.enabled().stream().filter(suggestion -> !offered.contains(suggestion)).forEach(offered::add);
         for (String link : offered) {
             var chip = new Button(link, click -> {
@@ -305,9 +310,9 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
             securityContexts.setContext(caller);
             try {
                 AskReply reply = work.apply(event -> {
-                    if (event.data() instanceof java.util.Map<?, ?> data && data.get("message") instanceof String message) {
+                    if (event.data() instanceof Map<?, ?> data && data.get("message") instanceof String message) {
                         ui.access(() -> status.setText(message + "…"));
-                    } else if ("token".equals(event.name()) && event.data() instanceof java.util.Map<?, ?> data
+                    } else if ("token".equals(event.name()) && event.data() instanceof Map<?, ?> data
                             && data.get("text") instanceof String token) {
                         // A model writing the answer: show it growing, word by word.
                         written.append(token);
@@ -352,11 +357,32 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
         }
     }
 
-    private void showQuota(java.util.Map<String, Object> quota) {
-        Object left = quota.get("queriesLeftToday");
-        Object perDay = quota.get("queriesPerDay");
-        quotaBadge.setText(left == null ? "Unlimited questions" : left + " of " + perDay + " questions left today");
-        quotaBadge.getElement().setAttribute("theme", left != null && ((Number) left).longValue() == 0 ? "badge error" : "badge");
+    private void showQuota(Map<String, Object> quota) {
+        quotaBadge.setText(describeQuota(quota));
+        boolean spent = Stream.of("queriesLeftToday", "queriesLeftThisMonth")
+                .map(quota::get).anyMatch(left -> left instanceof Number number && number.longValue() == 0);
+        quotaBadge.getElement().setAttribute("theme", spent ? "badge error" : "badge");
+    }
+
+    /** The limits that apply, each with what is left: "4 of 5 questions left today · 18,200 tokens left today". */
+    static String describeQuota(Map<String, Object> quota) {
+        var parts = new ArrayList<String>();
+        if (quota.get("queriesLeftToday") != null) {
+            parts.add(quota.get("queriesLeftToday") + " of " + quota.get("queriesPerDay") + " questions left today");
+        }
+        if (quota.get("queriesLeftThisMonth") != null) {
+            parts.add(quota.get("queriesLeftThisMonth") + " of " + quota.get("queriesPerMonth") + " questions left this month");
+        }
+        if (quota.get("tokensLeftToday") instanceof Number left) {
+            parts.add(String.format(Locale.ENGLISH, "%,d tokens left today", left.longValue()));
+        }
+        if (quota.get("tokensLeftThisMonth") instanceof Number left) {
+            parts.add(String.format(Locale.ENGLISH, "%,d tokens left this month", left.longValue()));
+        }
+        if (quota.get("usdLeftThisMonth") instanceof BigDecimal left) {
+            parts.add(String.format(Locale.ENGLISH, "$%,.2f left this month", left));
+        }
+        return parts.isEmpty() ? "Unlimited questions" : String.join(" · ", parts);
     }
 
     private void showProblem(DomainException e) {

@@ -195,6 +195,18 @@ class ChatViewTest extends KaribuTest {
     }
 
     @Test
+    void theQuotaBadgeNamesEveryLimitWithWhatIsLeft() {
+        var user = aUser().withQuota(new ai.usheru.quota.Quota(5, 100, 20_000L, null, new java.math.BigDecimal("12.5")));
+        users.create(user);
+        signInAs(user.email());
+        UI.getCurrent().navigate("chat");
+
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("quota-badge")).getText())
+                .isEqualTo("5 of 5 questions left today · 100 of 100 questions left this month · 20,000 tokens left today"
+                        + " · $12.50 left this month");
+    }
+
+    @Test
     void theQuotaBadgeCountsDown() {
         var user = aUser().withQuota(new ai.usheru.quota.Quota(5, null, null, null, null));
         users.create(user);
