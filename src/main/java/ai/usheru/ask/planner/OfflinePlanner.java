@@ -170,8 +170,12 @@ public final class OfflinePlanner {
             limit = 1;
         }
         // Several values of one dimension listed with an average, or three or more of them: one row each.
+        // ("International" stands for every region but the US: one market, not a list.)
         if (groupBy.isEmpty()) {
             for (QueryPlan.Filter filter : draft.filters) {
+                if (draft.international && filter.field().equals("region")) {
+                    continue;
+                }
                 boolean list = "in".equals(filter.op()) && (filter.values().size() >= 3 || filter.values().size() >= 2 && "avg".equals(draft.aggregate));
                 if (list && GROUPABLE.contains(filter.field())) {
                     groupBy.add(filter.field().equals("title") ? "film" : filter.field());

@@ -134,7 +134,7 @@ final class QuestionParser {
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
-            "sell", "sold", "selling");
+            "sell", "sold", "selling", "put", "puts");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -367,7 +367,8 @@ final class QuestionParser {
         if (REFERS_BACK.matcher(text.lower()).find()) {
             draft.refersBack = true;
         }
-        Matcher international = Pattern.compile("\\b(international|overseas|foreign|outside (?:the )?(?:us|north america))\\b")
+        Matcher international = Pattern.compile(
+                "\\b(international|internationally|overseas|abroad|foreign|outside (?:the )?(?:us|usa|united states|north america))\\b")
                 .matcher(text.lower());
         if (international.find()) {
             // Everywhere but the domestic market (US & Canada).
@@ -784,18 +785,17 @@ final class QuestionParser {
         }
         String after = unitWord != null ? unitWord : text.lower().substring(end);
         String metric = metricBefore(text.lower().substring(Math.max(0, start - 60), start));
-        if (Pattern.compile("^\\s*(minutes|mins|min)\\b").matcher(after).find()) {
-            metric = "running_time";
-        } else if (Pattern.compile("^\\s*(admissions|tickets)\\b").matcher(after).find()) {
-            metric = "admissions";
-        } else if (Pattern.compile("^\\s*(votes)\\b").matcher(after).find()) {
-            metric = "imdb_votes";
-        } else if (Pattern.compile("^\\s*(screens)\\b").matcher(after).find()) {
-            metric = "screens";
-        } else if (Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(rotten tomatoes)\\b").matcher(after).find()) {
-            metric = "rt_rating";
-        } else if (Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(imdb)\\b").matcher(after).find()) {
-            metric = "imdb_rating";
+        // A unit after the number names the measure, and is used up with it: "at least 10,000 votes" says
+        // nothing more about what to rank by.
+        for (var measure : THRESHOLD_UNITS.entrySet()) {
+            Matcher named = measure.getKey().matcher(after);
+            if (named.find()) {
+                metric = measure.getValue();
+                if (unitWord == null) {
+                    end += named.end();
+                }
+                break;
+            }
         }
         if (metric == null) {
             metric = money ? "box_office" : null;
@@ -813,6 +813,23 @@ final class QuestionParser {
         text.consume(start, end);
         consumeMetricWordBefore(text, start, metric);
         return true;
+    }
+
+    /** Words after a threshold's number that say what it measures, in the order they are tried. */
+    private static final Map<Pattern, String> THRESHOLD_UNITS = orderedMap(
+            Pattern.compile("^\\s*(minutes|mins|min)\\b"), "running_time",
+            Pattern.compile("^\\s*(admissions|tickets)\\b"), "admissions",
+            Pattern.compile("^\\s*(?:imdb\\s+)?(votes)\\b"), "imdb_votes",
+            Pattern.compile("^\\s*(screens)\\b"), "screens",
+            Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(rotten tomatoes)\\b"), "rt_rating",
+            Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(imdb)\\b"), "imdb_rating");
+
+    private static Map<Pattern, String> orderedMap(Object... pairs) {
+        var map = new java.util.LinkedHashMap<Pattern, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((Pattern) pairs[i], (String) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** "Directors with three or more films": a condition on how many films each group has. */
@@ -920,8 +937,8 @@ final class QuestionParser {
             if (Set.of("bottom", "worst").contains(top.group(1))) {
                 draft.order = "asc";
             }
-            // Only the number is used up: "top 3 genres" still names what to rank.
-            text.consume(top.start(2), top.end(2));
+            // Only the number (and "bottom", which says the order) is used up: "top 3 genres" still names what to rank.
+            text.consume(top.group(1).equals("bottom") ? top.start(1) : top.start(2), top.end(2));
             return;
         }
         // Read on the whole question: the noun may already be read as a genre ("three dramas").
@@ -982,7 +999,13 @@ final class QuestionParser {
             String counted = dimensionNamed(howMany.group(2));
             // "How many admissions" adds up a measure; "how many films" and "how many directors" count things.
             draft.metric = measured != null ? measured : counted == null || counted.equals("film") ? "films" : "count:" + counted;
-            text.consume(howMany.start(), howMany.end(1));
+            // "Distributors by number of releases": what they are ranked by, so its noun is no breakdown by film.
+            Matcher rankedBy = Pattern.compile("\\b(?:by|on)\\s+(?:the\\s+)?$").matcher(lower.substring(0, howMany.start()));
+            if (rankedBy.find() && measured == null) {
+                text.consume(rankedBy.start(), howMany.end(2));
+            } else {
+                text.consume(howMany.start(), howMany.end(1));
+            }
         }
         Matcher mostFilms = Pattern.compile("\\b(most|fewest|least|more|fewer|highest number of|largest number of)\\s+(films|movies|titles|releases)\\b")
                 .matcher(text.lower());
@@ -1111,10 +1134,12 @@ final class QuestionParser {
                 draft.aboutFilms = true;
             }
         }
-        if (Pattern.compile("\\b(films|movies|titles)\\b.*\\b(with their|and their|along with)\\b").matcher(lower).find()
+        // Films named by a plural genre noun count as films here: "List the Westerns ... with their budgets".
+        boolean filmsNamed = Pattern.compile("\\b(films|movies|titles|filmography)\\b").matcher(lower).find()
+                || draft.filmNoun != null && isPlural(draft.filmNoun);
+        if (filmsNamed && Pattern.compile("\\b(with their|and their|along with)\\b").matcher(lower).find()
                 || Pattern.compile("^\\s*(films|movies|titles)\\b").matcher(text.original().toLowerCase(Locale.ROOT)).find()
-                || Pattern.compile("^\\s*(list|show|name)\\b").matcher(lower).find()
-                        && Pattern.compile("\\b(films|movies|titles|filmography)\\b").matcher(lower).find()) {
+                || Pattern.compile("^\\s*(list|show|name)\\b").matcher(lower).find() && filmsNamed) {
             draft.aboutFilms = true;
         }
         if (Pattern.compile("\\b(compare|comparison|versus|vs\\.?|against|than|or)\\b").matcher(lower).find()) {

@@ -172,7 +172,26 @@ class PlannerPhrasingTest {
             // nouns for films beyond "films" and "movies", several words after the number
             "Which four video game adaptations earned the most worldwide?|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
-                    + "WHERE m.source = 'Based on Game' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 4"})
+                    + "WHERE m.source = 'Based on Game' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 4",
+            // "international" is one market, also as a share's part
+            "How much of Avatar's gross came from outside North America, in percent?|"
+                    + "SELECT 100.0 * SUM(CASE WHEN b.region_code <> 'US' THEN b.gross_usd ELSE 0 END) / SUM(b.gross_usd) "
+                    + "FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Avatar'",
+            "How much did The Dark Knight earn internationally?|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.title = 'The Dark Knight' AND b.region_code <> 'US'",
+            // ranked "by the number of" films: a count per group, not a row per film
+            "Which five distributors put out the most pictures in 1998, ranked by number of releases?|"
+                    + "SELECT distributor, COUNT(*) AS n FROM movies WHERE release_year = 1998 AND distributor IS NOT NULL "
+                    + "GROUP BY distributor ORDER BY n DESC, distributor LIMIT 5",
+            // films named by a plural genre, listed with a measure of each
+            "Show the musicals from the 1990s and their running times|"
+                    + "SELECT title, running_time_min FROM movies WHERE major_genre = 'Musical' AND release_year BETWEEN 1990 AND 1999 "
+                    + "AND running_time_min IS NOT NULL",
+            // a threshold's unit is used up with it: what is ranked is the rating named beside it
+            "worst 4 films by IMDb score with 50,000 votes or more|"
+                    + "SELECT m.title, r.rating FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'IMDb' AND r.votes >= 50000 "
+                    + "ORDER BY r.rating ASC LIMIT 4"})
     void readsTheQuestionAsAPersonWould(String question, String reference) throws Exception {
         var outcome = planner.plan(question, null);
 
