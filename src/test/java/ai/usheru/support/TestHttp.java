@@ -84,6 +84,12 @@ public final class TestHttp {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken).GET());
     }
 
+    /** A GET that asks for a media type ({@code text/csv}) instead of JSON. */
+    public Reply get(String path, String bearerToken, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken)
+                .header("Accept", accept).GET());
+    }
+
     public Reply get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl)).GET());
     }
