@@ -1,0 +1,173 @@
+package ai.usheru.quota.ui;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+
+import ai.usheru.DomainException;
+import ai.usheru.quota.UsageReport;
+import ai.usheru.quota.UsageReportService;
+import ai.usheru.ui.ChartOptions;
+import ai.usheru.ui.EChart;
+import ai.usheru.ui.MainLayout;
+
+/**
+ * What users and clients asked and spent: questions, tokens and dollars per user, client, model or
+ * day over a period, as figures, a chart and a table, and as CSV. This month by default.
+ */
+@Route(value = "admin/usage", layout = MainLayout.class)
+@PageTitle("Usage and cost · usheru AI")
+@RolesAllowed("ADMIN")
+public class UsageView extends VerticalLayout {
+
+    /** Bars beyond this many would be unreadable; the table has every row. */
+    static final int CHART_BARS = 15;
+
+    private final UsageReportService reports;
+    final Select<UsageReport.Grouping> grouping = new Select<>();
+    final DatePicker from = new DatePicker("From");
+    final DatePicker to = new DatePicker("To");
+    private final Div figures = new Div();
+    final EChart chart = new EChart();
+    final Grid<UsageReport.Row> grid = new Grid<>();
+    private final Span empty = new Span("No answered questions in this period.");
+    private final Anchor csv = new Anchor();
+    private UsageReport report;
+
+    public UsageView(UsageReportService reports) {
+        this.reports = reports;
+        setSizeFull();
+
+        grouping.setLabel("Per");
+        grouping.setItems(UsageReport.Grouping.values());
+        grouping.setItemLabelGenerator(UsageReport.Grouping::label);
+        grouping.setValue(UsageReport.Grouping.USER);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        from.setValue(today.withDayOfMonth(1));
+        to.setValue(today);
+        from.setHelperText("UTC days, both included");
+        grouping.addValueChangeListener(change -> refresh());
+        from.addValueChangeListener(change -> refresh());
+        to.addValueChangeListener(change -> refresh());
+        csv.setText("Download CSV");
+        csv.getElement().setAttribute("download", true);
+        csv.addClassName("csv-download");
+        csv.setId("usage-csv");
+        csv.setHref(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = report.toCsv().getBytes(StandardCharsets.UTF_8);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), "usheru-usage-by-" + report.groupBy().name().toLowerCase(Locale.ROOT)
+                    + "-" + report.from() + "-to-" + report.to() + ".csv", "text/csv", bytes.length);
+        }));
+        var toolbar = new HorizontalLayout(grouping, from, to, csv);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.getStyle().set("flex-wrap", "wrap");
+
+        figures.addClassName("kpi-row");
+        figures.setId("usage-figures");
+        chart.setHeight("16rem");
+        grid.addColumn(UsageReport.Row::key).setKey("key").setHeader("User").setFlexGrow(1).setSortable(true);
+        grid.addColumn(UsageReport.Row::questions).setHeader("Questions").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setSortable(true);
+        grid.addColumn(UsageReport.Row::modelQuestions).setHeader("By a model").setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(row -> integer(row.promptTokens())).setHeader("Prompt tokens").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setComparator(UsageReport.Row::promptTokens);
+        grid.addColumn(row -> integer(row.completionTokens())).setHeader("Completion tokens").setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setComparator(UsageReport.Row::completionTokens);
+        grid.addColumn(row -> dollars(row.costUsd())).setHeader("Cost").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setComparator(UsageReport.Row::costUsd);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setSizeFull();
+        empty.addClassName("empty-state");
+
+        add(new H2("Usage and cost"), toolbar, figures, chart, empty, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        from.setInvalid(false);
+        if (from.getValue() == null || to.getValue() == null || grouping.getValue() == null) {
+            return;
+        }
+        try {
+            report = reports.report(from.getValue(), to.getValue(), grouping.getValue());
+        } catch (DomainException e) {
+            from.setErrorMessage(e.getMessage());
+            from.setInvalid(true);
+            return;
+        }
+        grid.getColumnByKey("key").setHeader(report.groupBy().label());
+        grid.setItems(report.rows());
+        boolean none = report.rows().isEmpty();
+        empty.setVisible(none);
+        chart.setVisible(!none);
+        grid.setVisible(!none);
+        showFigures(report.total());
+        drawChart();
+    }
+
+    private void showFigures(UsageReport.Row total) {
+        figures.removeAll();
+        figures.add(figure("usage-questions", integer(total.questions()), "Questions"),
+                figure("usage-model-questions", integer(total.modelQuestions()), "Answered by a model"),
+                figure("usage-tokens", integer(total.tokens()), "Tokens"),
+                figure("usage-cost", dollars(total.costUsd()), "Cost"));
+    }
+
+    private static Div figure(String id, String value, String label) {
+        var valueSpan = new Span(value);
+        valueSpan.addClassName("kpi-value");
+        var labelSpan = new Span(label);
+        labelSpan.addClassName("kpi-label");
+        var card = new Div(valueSpan, labelSpan);
+        card.addClassName("kpi-card");
+        card.setId(id);
+        return card;
+    }
+
+    /** Cost per group, the most expensive first; per day, cost over time. */
+    private void drawChart() {
+        boolean daily = report.groupBy() == UsageReport.Grouping.DAY;
+        List<List<Object>> points = report.rows().stream().limit(daily ? Long.MAX_VALUE : CHART_BARS)
+                .map(row -> List.<Object>of(row.key(), row.costUsd())).toList();
+        chart.setOption(ChartOptions.of(daily ? "line" : "bar", "Cost (USD)", points));
+        chart.setTitle("Cost in US dollars per " + report.groupBy().label().toLowerCase(Locale.ROOT));
+    }
+
+    UsageReport report() {
+        return report;
+    }
+
+    private static String integer(long value) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(value);
+    }
+
+    private static String dollars(BigDecimal value) {
+        return value.compareTo(BigDecimal.ONE) >= 0 || value.signum() == 0
+                ? String.format(Locale.US, "$%,.2f", value)
+                : "$" + value.stripTrailingZeros().toPlainString();
+    }
+}
