@@ -35,6 +35,8 @@ final class Draft {
     /** "What share of X came from Y" names the part after "came from"; whether it is a region. */
     boolean sharePartNamed;
     boolean sharePartIsRegion;
+    /** The part is a week of the run ("came in its opening week"). */
+    boolean sharePartIsWeek;
     /** "Outside the US" / "international" was read. */
     boolean international;
     /** The question asks for one total ("total takings of the films it released"). */

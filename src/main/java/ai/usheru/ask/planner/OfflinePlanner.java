@@ -24,7 +24,12 @@ public final class OfflinePlanner {
                     + "|\\b(ignore|disregard|forget|override|bypass|disable|circumvent|remove|lift)\\b.{0,40}\\b(instructions?|rules?|restrictions?|"
                     + "scope|limits?|filters?|guard|security|permissions?|prompt)\\b"
                     + "|\\b(system prompt|jailbreak|developer mode|sudo|as an admin|other users?'?s?|another user|passwords?|api keys?|"
-                    + "credentials|secret|pretend (you|to be)|act as)\\b|;\\s*--|\\bunion\\s+select\\b");
+                    + "credentials|secret|pretend (you|to be)|act as)\\b|;\\s*--|\\bunion\\s+select\\b"
+                    // Requests to change the data: "Please set the budget of Titanic to $250 million", "Rename ... in the database".
+                    + "|^\\s*(?:please\\s+|kindly\\s+|(?:can|could|would|will) you\\s+(?:please\\s+)?|i (?:want|need) you to\\s+)?"
+                    + "(?:set|change|update|modify|edit|overwrite|correct|delete|remove|erase|insert|rename|reset|wipe|purge|add(?!\\s+up\\b))\\b"
+                    + "|\\b(?:set|change|update|modify|edit|overwrite|delete|remove|erase|insert|add|rename|reset|wipe|purge)\\b.{0,80}"
+                    + "\\b(?:in|from|into|to) the (?:database|data ?base|table|data mart|warehouse|catalogue|catalog|records?)\\b");
     private static final Pattern OFF_TOPIC = Pattern.compile(
             "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
                     + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
@@ -197,6 +202,9 @@ public final class OfflinePlanner {
         }
         boolean otherPart = draft.filters.stream().anyMatch(filter -> !filter.isThreshold()
                 && List.of("genre", "distributor", "creative_type", "source", "mpaa_rating", "title", "director").contains(filter.field()));
+        if (draft.sharePartNamed && draft.sharePartIsWeek && draft.filters.stream().anyMatch(filter -> filter.field().equals("week"))) {
+            return "share:week";
+        }
         if (draft.sharePartNamed) {
             return !draft.sharePartIsRegion && otherPart ? "share:other" : "share";
         }

@@ -134,7 +134,7 @@ final class QuestionParser {
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
-            "sell", "sold", "selling", "put", "puts");
+            "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -735,6 +735,20 @@ final class QuestionParser {
     // ---------------------------------------------------------------- numbers: thresholds and top N
 
     private void readThresholds(Phrases text, Draft draft) {
+        // "More than ten times their budget", "at least twice its production budget": a threshold on the ratio.
+        Matcher multiple = BUDGET_MULTIPLE.matcher(text.lower());
+        while (multiple.find()) {
+            String times = multiple.group(2);
+            BigDecimal value = switch (times) {
+                case "twice", "double" -> BigDecimal.valueOf(2);
+                case "triple", "thrice" -> BigDecimal.valueOf(3);
+                default -> times.chars().allMatch(c -> Character.isDigit(c) || c == '.') ? new BigDecimal(times)
+                        : BigDecimal.valueOf(NUMBER_WORDS.get(times));
+            };
+            draft.filters.add(QueryPlan.Filter.compare("roi", opOf(multiple.group(1)), value));
+            text.consume(multiple.start(), multiple.end());
+            multiple = BUDGET_MULTIPLE.matcher(text.lower());
+        }
         Matcher comparator = COMPARATOR.matcher(text.lower());
         while (comparator.find()) {
             String rest = text.lower().substring(comparator.end());
@@ -814,6 +828,11 @@ final class QuestionParser {
         consumeMetricWordBefore(text, start, metric);
         return true;
     }
+
+    private static final Pattern BUDGET_MULTIPLE = Pattern.compile(
+            "\\b(more than|over|at least|no less than|less than|under|at most|no more than|exactly)\\s+"
+                    + "(twice|double|triple|thrice|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty)"
+                    + "(?:\\s*(?:times|x))?\\s+(?:what\\s+)?(?:its|their|the)\\s+(?:production\\s+)?(?:budgets?|costs?|cost to make)\\b");
 
     /** Words after a threshold's number that say what it measures, in the order they are tried. */
     private static final Map<Pattern, String> THRESHOLD_UNITS = orderedMap(
@@ -1047,15 +1066,31 @@ final class QuestionParser {
 
     private static final Pattern BREAKDOWN = Pattern.compile(
             "\\b(by|per|for each|in each|for every|in every|across|each|every|broken down by|split by|grouped by|breakdown by|"
-                    + "break down by)\\s+(?:the\\s+|their\\s+|its\\s+)?([a-z&-]+(?:\\s[a-z&-]+)?)");
+                    + "break down by)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve|thirteen|\\d+)\\s+)?"
+                    + "([a-z&-]+(?:\\s[a-z&-]+)?)");
     private static final Pattern SUBJECT = Pattern.compile(
-            "\\b(which|what|top|list|name|show me|show|rank|the|best|worst|biggest|highest-grossing|top-grossing|lowest-grossing|"
+            "\\b(which|what|top|list|name|show me|show|rank|the|among|best|worst|biggest|highest-grossing|top-grossing|lowest-grossing|"
                     + "highest grossing|top grossing|lowest grossing|best selling|best-selling|most watched|most-watched|"
                     + "highest|lowest|largest|smallest|"
                     + "most successful|least successful|successful|popular|most popular|leading|\\d+)\\s+(?:the\\s+|all\\s+|of\\s+the\\s+)?"
                     + "([a-z&-]+(?:\\s[a-z&-]+)?)");
 
     private void readBreakdown(Phrases text, Draft draft) {
+        // "The month of the year": the month, whatever the year.
+        Matcher monthOfYear = Pattern.compile("\\bmonths?\\s+(of\\s+the\\s+year|of\\s+(?:the\\s+)?release)\\b").matcher(text.lower());
+        if (monthOfYear.find()) {
+            text.consume(monthOfYear.start(1), monthOfYear.end(1));
+        }
+        // "How about directors instead of distributors?": the new breakdown replaces the one named after "instead of".
+        Matcher instead = Pattern.compile("\\b(?:what|how) about\\s+(?:the\\s+)?([a-z-]+)\\s+instead(?:\\s+of\\s+(?:the\\s+)?([a-z-]+))?")
+                .matcher(text.lower());
+        if (instead.find()) {
+            String dimension = dimensionNamed(instead.group(1));
+            if (dimension != null && !dimension.equals("film")) {
+                draft.groupBy = new ArrayList<>(List.of(dimension));
+                text.consume(instead.start(), instead.end());
+            }
+        }
         // "Week by week" and "year by year" first: their "by week" is not a breakdown of its own beside another "week".
         Matcher byItself = Pattern.compile("\\b(week|year)[ -]by[ -](week|year)\\b").matcher(text.lower());
         while (byItself.find()) {
@@ -1112,6 +1147,11 @@ final class QuestionParser {
                 continue;
             }
             String word = wordNaming(subject.group(2));
+            if (word.equals("one") && draft.groupBy != null && !draft.groupBy.isEmpty()) {
+                // "Of the distributors ..., which one": one of those, not a film.
+                draft.singular = true;
+                continue;
+            }
             if (dimension.equals("film")) {
                 draft.aboutFilms = true;
             } else {
@@ -1122,15 +1162,26 @@ final class QuestionParser {
                 draft.singular = draft.singular || !isPlural(word);
             }
         }
+        // "Which of them made the most", "among the genres, which earned the most": one answer. (The verb may be read already.)
         if (Pattern.compile("\\bwhich (one|of them|of these|of those)\\b|\\bwhich of\\b.*\\b(has|had|is|was|did|does|made|makes)\\b")
-                .matcher(lower).find()) {
+                .matcher(lower).find()
+                || Pattern.compile("\\bwhich\\s+(has|had|is|was|did|does|made|makes|earned|earns|grossed|grosses|took|takes|sold|sells|got|"
+                        + "gets|performed|performs|drew|draws|brought|brings)\\b").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.singular = true;
         }
-        if (Pattern.compile("\\bwhich (one|film|movie|title|picture)\\b|\\bwho\\b").matcher(lower).find()) {
+        // "Among directors with five or more films, whose films score best?": one of those named.
+        if (Pattern.compile("\\bwhose\\b").matcher(lower).find() && draft.groupBy != null && !draft.groupBy.isEmpty()) {
             draft.singular = true;
-            if (Pattern.compile("\\bwho\\b").matcher(lower).find() && draft.groupBy == null) {
+        }
+        Matcher whichOne = Pattern.compile("\\bwhich (one|film|movie|title|picture)\\b|\\bwho\\b").matcher(lower);
+        if (whichOne.find()) {
+            draft.singular = true;
+            boolean who = Pattern.compile("\\bwho\\b").matcher(lower).find();
+            boolean groupNamed = draft.groupBy != null && !draft.groupBy.isEmpty();
+            if (who && !groupNamed) {
                 draft.addGroupBy("director");
-            } else {
+            } else if (!groupNamed || !(who || "one".equals(whichOne.group(1)))) {
+                // "Of the distributors ..., which one": one of those named, not a film.
                 draft.aboutFilms = true;
             }
         }
@@ -1150,9 +1201,13 @@ final class QuestionParser {
         draft.total = Pattern.compile("\\b(total|combined|overall|altogether|in all|sum of|aggregate)\\b").matcher(whole).find()
                 && !Pattern.compile("\\b(each|every|per|with their|and their|list|by film)\\b").matcher(whole).find();
         // "What share of X came from Y": Y is the part; a region there, or something else named there.
-        Matcher from = Pattern.compile("\\b(?:came|come|comes|coming) from\\b|\\baccounted for by\\b|\\bcontributed by\\b").matcher(whole);
+        Matcher from = Pattern.compile("\\b(?:came|come|comes|coming|was|were|earned|made|taken) (?:from|in)\\b|\\baccounted for by\\b"
+                + "|\\bcontributed by\\b").matcher(whole);
         if (from.find()) {
             String tail = whole.substring(from.end());
+            // "What share of Avatar's US box office came in its opening week": the part is a week of the run.
+            draft.sharePartIsWeek = Pattern.compile("^\\s*(?:its|their|the)?\\s*(?:opening|first|\\w+(?:st|nd|rd|th)|\\d+)\\s+weeks?\\b")
+                    .matcher(tail).find();
             String originalTail = text.original().substring(from.end());
             draft.sharePartIsRegion = vocabulary.regionPhrases.keySet().stream()
                     .anyMatch(phrase -> Pattern.compile("\\b" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "\\b").matcher(tail).find())

@@ -34,8 +34,9 @@ final class SqlCompiler {
         if (plan.aggregate() != null && plan.aggregate().startsWith("share")) {
             return compileShare(plan, metric);
         }
-        boolean averagePerFilm = "avg".equals(plan.aggregate()) && metric.grain().equals("box_office")
-                && metric.column() != null && !plan.groupBy().contains("film");
+        // An average of what each film has ("on average, how many weeks did 2009 releases run"): per film first.
+        boolean averagePerFilm = "avg".equals(plan.aggregate()) && !plan.groupBy().contains("film")
+                && (metric.grain().equals("box_office") && metric.column() != null || plan.metric().startsWith("count:"));
         if (averagePerFilm) {
             return compileAveragePerFilm(plan, metric);
         }
@@ -126,7 +127,11 @@ final class SqlCompiler {
                     " AS " + model.metric(base.metric()).alias() + ", 100.0 * " + total + " / SUM(" + total + ") OVER () AS share_pct");
         }
         QueryPlan.Filter part = null;
-        var parts = "share:other".equals(plan.aggregate()) ? SHARE_PARTS.subList(2, SHARE_PARTS.size()) : SHARE_PARTS;
+        var parts = switch (plan.aggregate()) {
+            case "share:other" -> SHARE_PARTS.subList(2, SHARE_PARTS.size());
+            case "share:week" -> List.of("week");
+            default -> SHARE_PARTS;
+        };
         for (String field : parts) {
             var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty()).toList();
             if (!candidates.isEmpty()) {
@@ -266,15 +271,22 @@ final class SqlCompiler {
             String column = field.equals("imdb_votes") ? "votes" : "rating";
             return "m.movie_id IN (SELECT movie_id FROM ratings WHERE source = '" + source + "' AND " + column + " " + compare(filter) + ")";
         }
+        var rowConditions = plan.filters().stream()
+                .filter(other -> Set.of("region", "territory", "week").contains(other.field()) && !other.values().isEmpty())
+                .map(other -> boxOfficeRowCondition(other, "b."))
+                .toList();
+        if (field.equals("roi")) {
+            // A film's box office (under the same region and week conditions) against a multiple of its budget.
+            return "m.movie_id IN (SELECT b.movie_id FROM box_office b JOIN movies budgeted ON budgeted.movie_id = b.movie_id"
+                    + " WHERE budgeted.production_budget_usd > 0" + (rowConditions.isEmpty() ? "" : " AND " + String.join(" AND ", rowConditions))
+                    + " GROUP BY b.movie_id, budgeted.production_budget_usd HAVING SUM(b.gross_usd) " + compare(filter)
+                    + " * budgeted.production_budget_usd)";
+        }
         var metric = model.metric(field);
         if (metric.grain().equals("movies") && metric.column() != null) {
             return metric.column() + " " + compare(filter);
         }
         // A threshold on a film's box office total: which films qualify, under the same region and week conditions.
-        var rowConditions = plan.filters().stream()
-                .filter(other -> Set.of("region", "territory", "week").contains(other.field()) && !other.values().isEmpty())
-                .map(other -> boxOfficeRowCondition(other, "b."))
-                .toList();
         return "m.movie_id IN (SELECT b.movie_id FROM box_office b"
                 + (rowConditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", rowConditions))
                 + " GROUP BY b.movie_id HAVING " + metric.expression() + " " + compare(filter) + ")";

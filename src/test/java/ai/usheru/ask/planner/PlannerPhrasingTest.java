@@ -191,7 +191,37 @@ class PlannerPhrasingTest {
             // a threshold's unit is used up with it: what is ranked is the rating named beside it
             "worst 4 films by IMDb score with 50,000 votes or more|"
                     + "SELECT m.title, r.rating FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'IMDb' AND r.votes >= 50000 "
-                    + "ORDER BY r.rating ASC LIMIT 4"})
+                    + "ORDER BY r.rating ASC LIMIT 4",
+            // a multiple of the budget is a threshold on each film's ratio
+            "Which 1999 films grossed more than five times their budget worldwide?|"
+                    + "SELECT m.title FROM movies m JOIN box_office b USING (movie_id) WHERE m.release_year = 1999 "
+                    + "AND m.production_budget_usd > 0 GROUP BY m.movie_id, m.title, m.production_budget_usd "
+                    + "HAVING SUM(b.gross_usd) > 5 * m.production_budget_usd",
+            // a share whose part is a week of the run
+            "What share of Titanic's UK takings was earned in its opening week?|"
+                    + "SELECT 100.0 * SUM(CASE WHEN b.week_number = 1 THEN b.gross_usd ELSE 0 END) / SUM(b.gross_usd) "
+                    + "FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'Titanic' AND b.region_code = 'GB'",
+            // an average of a count per film
+            "On average, how many weeks did 2008 releases play in France?|"
+                    + "SELECT AVG(n) FROM (SELECT COUNT(DISTINCT b.week_number) AS n FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE b.region_code = 'FR' AND m.release_year = 2008 GROUP BY m.movie_id)",
+            // the month of the year, whatever the year
+            "In which month of the year were the most films released in the 1980s?|"
+                    + "SELECT month(release_date) AS mo, COUNT(*) AS n FROM movies WHERE release_year BETWEEN 1980 AND 1989 "
+                    + "GROUP BY mo ORDER BY n DESC LIMIT 1",
+            // "which one" of the groups named, a condition on how many films each has
+            "Among studios with at least 50 films, which one has the best average Rotten Tomatoes score?|"
+                    + "SELECT m.distributor, AVG(r.rating) AS a FROM movies m JOIN ratings r USING (movie_id) "
+                    + "WHERE r.source = 'Rotten Tomatoes' AND m.distributor IS NOT NULL GROUP BY m.distributor "
+                    + "HAVING COUNT(DISTINCT m.movie_id) >= 50 ORDER BY a DESC LIMIT 1",
+            "Among the genres, which grossed the most in the US in 2003?|"
+                    + "SELECT m.major_genre, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE b.region_code = 'US' AND m.release_year = 2003 AND m.major_genre IS NOT NULL GROUP BY m.major_genre "
+                    + "ORDER BY g DESC LIMIT 1",
+            // a breakdown whose noun follows a number
+            "Break down Steven Spielberg's worldwide gross across the four territory groups|"
+                    + "SELECT g.territory, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) JOIN regions g USING (region_code) "
+                    + "JOIN crew c USING (movie_id) WHERE c.role = 'director' AND c.person_name = 'Steven Spielberg' GROUP BY g.territory"})
     void readsTheQuestionAsAPersonWould(String question, String reference) throws Exception {
         var outcome = planner.plan(question, null);
 
@@ -205,9 +235,21 @@ class PlannerPhrasingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Who won the 2014 FIFA World Cup?", "What is the population of Spain?",
-            "Who scored the most goals in the Premier League?"})
+            "Who scored the most goals in the Premier League?", "Could you update the running time of Avatar to 170 minutes?",
+            "Set Inception's IMDb rating to 10", "Remove the 2005 releases from the catalogue, please"})
     void questionsAboutSomethingElseAreOutOfScope(String question) {
         assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
+    }
+
+    @Test
+    void aFollowUpNamingAnotherBreakdownInsteadReplacesTheBreakdown() throws Exception {
+        var first = planner.plan("Top 3 distributors by US box office for 2004 releases", null);
+        var followUp = planner.plan("What about genres instead of distributors?", first.plan());
+
+        var expected = TestWarehouse.rows(warehouse, "SELECT m.major_genre, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m "
+                + "USING (movie_id) WHERE b.region_code = 'US' AND m.release_year = 2004 AND m.major_genre IS NOT NULL "
+                + "GROUP BY m.major_genre ORDER BY g DESC LIMIT 3");
+        assertThat(EvalCases.rowsMatch(expected, TestWarehouse.rows(warehouse, followUp.sql()), true)).as(followUp.sql()).isTrue();
     }
 
     @Test
