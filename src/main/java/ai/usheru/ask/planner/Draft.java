@@ -22,6 +22,8 @@ final class Draft {
     boolean singular;
     /** Words that refer back to the previous answer ("what about", "those", "them"). */
     boolean refersBack;
+    /** The question picks among the previous answer's rows ("which of these", "among them"). */
+    boolean amongPrevious;
     /** The question compares named values ("compare", "versus", "more in X than in Y"). */
     boolean compares;
     /** A genre word used as a noun for films ("comedies"), which a ranking is then about. */

@@ -228,7 +228,11 @@ public final class OfflinePlanner {
         String order = draft.order == null ? previous.order() : draft.order;
         Integer limit = draft.limit != null ? draft.limit : draft.singular && draft.order != null ? Integer.valueOf(1) : previous.limit();
         Integer offset = draft.limit != null ? draft.offset : previous.offset();
-        return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit, offset);
+        // "Which of these had the biggest budget?" after a ranked list of films: among those films only.
+        boolean amongListedFilms = draft.amongPrevious && previous.limit() != null && previous.groupBy().contains("film")
+                && (previous.aggregate() == null || !previous.aggregate().startsWith("share"));
+        return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit, offset,
+                amongListedFilms ? previous : previous.within());
     }
 
     /** A run of capitalised words ("Harry Potter", "Pirates of the Caribbean"), a candidate franchise. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param order {@code desc}, {@code asc}, or null for the natural order of the breakdown
  * @param limit how many rows, or null for all
  * @param offset rows skipped before them ("the second-highest": offset 1, limit 1), or null
+ * @param within the earlier plan whose films this one is about ("which of these had the biggest budget"
+ *               after a top 5), or null
  */
 public record QueryPlan(
         String datamart,
@@ -24,7 +26,8 @@ public record QueryPlan(
         List<Filter> filters,
         String order,
         Integer limit,
-        Integer offset) {
+        Integer offset,
+        QueryPlan within) {
 
     public QueryPlan {
         groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
@@ -32,8 +35,13 @@ public record QueryPlan(
     }
 
     public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
+            Integer limit, Integer offset) {
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, null);
+    }
+
+    public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
             Integer limit) {
-        this(datamart, metric, aggregate, groupBy, filters, order, limit, null);
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, null, null);
     }
 
     /**
@@ -71,18 +79,18 @@ public record QueryPlan(
     }
 
     public QueryPlan withFilters(List<Filter> newFilters) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset, within);
     }
 
     public QueryPlan withGroupBy(List<String> newGroupBy) {
-        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset);
+        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within);
     }
 
     public QueryPlan withOrderAndLimit(String newOrder, Integer newLimit) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit, null, within);
     }
 
     public QueryPlan withMetric(String newMetric, String newAggregate) {
-        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset);
+        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset, within);
     }
 }

@@ -367,6 +367,7 @@ final class QuestionParser {
         if (REFERS_BACK.matcher(text.lower()).find()) {
             draft.refersBack = true;
         }
+        draft.amongPrevious = Pattern.compile("\\b(?:of|among|amongst) (?:these|those|them)\\b").matcher(text.lower()).find();
         Matcher international = Pattern.compile(
                 "\\b(international|internationally|overseas|abroad|foreign|outside (?:the )?(?:us|usa|united states|north america))\\b")
                 .matcher(text.lower());

@@ -28,6 +28,11 @@ final class SqlCompiler {
     }
 
     String compile(QueryPlan plan) {
+        return compile(plan, false);
+    }
+
+    /** With {@code filmIds}, a plan broken down by film also selects each film's id, for a later plan "within" it. */
+    private String compile(QueryPlan plan, boolean filmIds) {
         var metric = metricOf(plan.metric());
         boolean boxOfficeGrain = metric.grain().equals("box_office")
                 || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"));
@@ -46,6 +51,9 @@ final class SqlCompiler {
         var where = new ArrayList<String>();
         for (String name : plan.groupBy()) {
             var dimension = model.dimension(name);
+            if (filmIds && name.equals("film")) {
+                select.add("m.movie_id AS movie_id");
+            }
             select.add(dimension.select() + " AS " + dimension.alias());
             groupBy.add(dimension.groupByExpression());
             if (!name.equals("film")) {
@@ -83,6 +91,10 @@ final class SqlCompiler {
             if (condition != null) {
                 where.add(condition);
             }
+        }
+        if (plan.within() != null && plan.within().groupBy().contains("film")) {
+            // "Which of these ...": only the films the earlier answer listed.
+            where.add("m.movie_id IN (SELECT earlier.movie_id FROM (" + compile(plan.within(), true) + ") earlier)");
         }
 
         var sql = new StringBuilder("SELECT ").append(String.join(", ", select)).append("\nFROM movies m");

@@ -253,6 +253,18 @@ class PlannerPhrasingTest {
     }
 
     @Test
+    void whichOfTheseAfterARankedListPicksAmongTheListedFilmsOnly() throws Exception {
+        var first = planner.plan("Top 10 films in France in 2005", null);
+        var followUp = planner.plan("Which of them has the best IMDb rating?", first.plan());
+
+        var expected = TestWarehouse.rows(warehouse, "SELECT m.title, r.rating FROM movies m JOIN ratings r USING (movie_id) "
+                + "WHERE r.source = 'IMDb' AND m.movie_id IN (SELECT b.movie_id FROM box_office b JOIN movies m2 USING (movie_id) "
+                + "WHERE b.region_code = 'FR' AND m2.release_year = 2005 GROUP BY b.movie_id ORDER BY SUM(b.gross_usd) DESC LIMIT 10) "
+                + "ORDER BY r.rating DESC LIMIT 1");
+        assertThat(EvalCases.rowsMatch(expected, TestWarehouse.rows(warehouse, followUp.sql()), true)).as(followUp.sql()).isTrue();
+    }
+
+    @Test
     void whatItCannotComputeItSaysRatherThanAnsweringAnotherQuestion() {
         var outcome = planner.plan("Which 2009 films earned more outside the US than in the US?", null);
         assertThat(outcome.intent()).isEqualTo(Intent.NOT_UNDERSTOOD);
