@@ -50,8 +50,17 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account create(NewAccount request) {
-        UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
-        return createAccount(request, actor);
+        return createAccount(request, actorId());
+    }
+
+    /** The signed-in admin making a change; null for the application itself (the first admin at start-up). */
+    private UUID actorId() {
+        return currentAccount.principal().map(AccountPrincipal::id).orElse(null);
+    }
+
+    private Account existing(UUID userId) {
+        return accounts.findById(userId)
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "user_not_found", "There is no such user."));
     }
 
     /**
@@ -61,9 +70,8 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account update(UUID userId, AccountChanges changes) {
-        Account account = accounts.findById(userId)
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "user_not_found", "There is no such user."));
-        UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        Account account = existing(userId);
+        UUID actor = actorId();
         var details = new LinkedHashMap<String, Object>();
         Role role = changes.role() == null ? account.role() : changes.role();
         if (account.id().equals(actor) && account.isAdmin() && role != Role.ADMIN) {
@@ -116,9 +124,8 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void setBlocked(UUID userId, boolean blocked) {
-        Account account = accounts.findById(userId)
-                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "user_not_found", "There is no such user."));
-        UUID actor = currentAccount.principal().map(AccountPrincipal::id).orElse(null);
+        Account account = existing(userId);
+        UUID actor = actorId();
         if (account.id().equals(actor) && blocked) {
             throw DomainException.badInput("cannot_block_self", "You cannot block your own account.");
         }
