@@ -44,6 +44,9 @@ public final class ChartOptions {
         series.put("type", "line".equals(type) ? "line" : "bar");
         series.put("name", valueName);
         series.put("data", values);
+        if ("bar".equals(type)) {
+            series.put("barMaxWidth", 56);
+        }
         if ("line".equals(type)) {
             series.put("smooth", true);
             series.put("areaStyle", Map.of("opacity", 0.15));

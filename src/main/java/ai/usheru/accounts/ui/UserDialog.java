@@ -132,6 +132,7 @@ class UserDialog extends Dialog {
     private void fillFrom(Account account) {
         email.setValue(account.email());
         email.setReadOnly(true);
+        email.setRequiredIndicatorVisible(false);
         password.setVisible(false);
         role.setValue(account.role());
         client.setValue(account.clientName());
@@ -151,6 +152,7 @@ class UserDialog extends Dialog {
 
     private static IntegerField quotaField(String label) {
         var field = new IntegerField(label);
+        field.setId("quota-" + label.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
         field.setMin(0);
         field.setPlaceholder("Unlimited");
         return field;

@@ -70,8 +70,9 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(account -> account.scope().describeRegions()).setHeader("Regions").setAutoWidth(true);
         grid.addColumn(account -> describe(account.quota())).setHeader("Quota").setAutoWidth(true);
         grid.addColumn(account -> account.createdAt().format(CREATED)).setHeader("Created").setAutoWidth(true);
-        grid.addComponentColumn(this::editButton).setKey("edit").setHeader("").setAutoWidth(true);
-        grid.addComponentColumn(this::blockButton).setKey("access").setHeader("Access").setAutoWidth(true);
+        // The actions stay in sight however wide the other columns are.
+        grid.addComponentColumn(this::editButton).setKey("edit").setHeader("").setAutoWidth(true).setFrozenToEnd(true);
+        grid.addComponentColumn(this::blockButton).setKey("access").setHeader("Access").setAutoWidth(true).setFrozenToEnd(true);
         grid.addItemDoubleClickListener(click -> openEditDialog(click.getItem()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();

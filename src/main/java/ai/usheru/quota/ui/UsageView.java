@@ -148,13 +148,17 @@ public class UsageView extends VerticalLayout {
         return card;
     }
 
-    /** Cost per group, the most expensive first; per day, cost over time. */
+    /**
+     * Cost per group, the most expensive first; per day, cost over time. Where nothing cost money (the
+     * offline planner answered everything), the questions instead.
+     */
     private void drawChart() {
         boolean daily = report.groupBy() == UsageReport.Grouping.DAY;
+        boolean free = report.total().costUsd().signum() == 0;
         List<List<Object>> points = report.rows().stream().limit(daily ? Long.MAX_VALUE : CHART_BARS)
-                .map(row -> List.<Object>of(row.key(), row.costUsd())).toList();
-        chart.setOption(ChartOptions.of(daily ? "line" : "bar", "Cost (USD)", points));
-        chart.setTitle("Cost in US dollars per " + report.groupBy().label().toLowerCase(Locale.ROOT));
+                .map(row -> List.<Object>of(row.key(), free ? row.questions() : row.costUsd())).toList();
+        chart.setOption(ChartOptions.of(daily ? "line" : "bar", free ? "Questions" : "Cost (USD)", points));
+        chart.setTitle((free ? "Questions" : "Cost in US dollars") + " per " + report.groupBy().label().toLowerCase(Locale.ROOT));
     }
 
     UsageReport report() {

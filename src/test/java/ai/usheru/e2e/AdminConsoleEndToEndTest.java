@@ -1,0 +1,77 @@
+package ai.usheru.e2e;
+
+import static ai.usheru.support.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import ai.usheru.accounts.AccountService;
+import ai.usheru.support.Browser;
+import ai.usheru.support.IntegrationTest;
+import ai.usheru.support.TestUsers;
+
+/**
+ * The admin console in a real headless Chromium: the usage and cost report draws its chart for what
+ * was asked today, and a user's quota is changed in the user dialog; screenshots under target/.
+ */
+class AdminConsoleEndToEndTest extends IntegrationTest {
+
+    @Autowired
+    TestUsers users;
+
+    @Autowired
+    AccountService accounts;
+
+    private Browser browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdminReadsTodaysUsageAndRaisesAUsersQuota() throws Exception {
+        var user = aUser().ofClient("Delta Cinemas");
+        users.create(user);
+        String token = http().token(user.email(), user.password());
+        assertThat(http().postJson("/api/v1/ask", Map.of("question", "Top 5 films by box office"), token).status()).isEqualTo(200);
+        String base = "http://localhost:" + port;
+        browser.signIn(base, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin");
+
+        browser.driver.get(base + "/admin/usage");
+        browser.wait.until(driver -> driver.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
+        assertThat(browser.driver.findElement(By.id("usage-questions")).getText()).isNotBlank();
+        assertThat(browser.driver.findElements(By.cssSelector("vaadin-grid-cell-content")).stream().map(WebElement::getText))
+                .contains(user.email());
+        browser.screenshot("e2e-usage-1280x800.png", 1280, 800);
+
+        browser.driver.get(base + "/admin/users");
+        browser.wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-button[aria-label='Edit " + user.email() + "']")).isEmpty());
+        browser.driver.findElement(By.cssSelector("vaadin-button[aria-label='Edit " + user.email() + "']")).click();
+        WebElement questionsPerDay = browser.wait.until(
+                driver -> driver.findElement(By.cssSelector("#quota-queries-per-day input")));
+        browser.screenshot("e2e-edit-user-1280x800.png", 1280, 800);
+        questionsPerDay.sendKeys("40");
+        questionsPerDay.sendKeys(Keys.ENTER);
+        browser.wait.until(driver -> driver.findElements(By.cssSelector("#quota-queries-per-day")).isEmpty());
+
+        var changed = users.asAdmin(() -> accounts.list()).stream().filter(account -> account.email().equals(user.email()))
+                .findFirst().orElseThrow();
+        assertThat(changed.quota().queriesPerDay()).isEqualTo(40);
+    }
+}
