@@ -37,7 +37,10 @@ public class AnswerWriter {
     private final Duration timeout;
     private final long maxCompletionTokens;
 
-    AnswerWriter(AppProperties properties) {
+    private final ModelMetrics metrics;
+
+    AnswerWriter(AppProperties properties, ModelMetrics metrics) {
+        this.metrics = metrics;
         this.allowed = properties.llm().answerFromRows();
         this.timeout = properties.llm().timeout();
         this.maxCompletionTokens = Math.min(WANTED_COMPLETION_TOKENS, properties.llm().maxCompletionTokens());
@@ -75,6 +78,8 @@ public class AnswerWriter {
         var text = new StringBuilder();
         long promptTokens = 0;
         long completionTokens = 0;
+        long started = System.nanoTime();
+        boolean succeeded = false;
         try {
             for (ChatResponse chunk : chat.stream(prompt).toIterable()) {
                 if (chunk.getResult() != null && chunk.getResult().getOutput().getText() != null) {
@@ -90,10 +95,12 @@ public class AnswerWriter {
                     completionTokens = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
                 }
             }
+            succeeded = true;
         } catch (RuntimeException e) {
             throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable", "The language model stopped writing.");
         } finally {
             budget.book(model, promptTokens, completionTokens);
+            metrics.recordCall(model, "answer", Duration.ofNanos(System.nanoTime() - started), succeeded, promptTokens, completionTokens);
         }
         return new Written(text.toString().strip(), promptTokens, completionTokens);
     }

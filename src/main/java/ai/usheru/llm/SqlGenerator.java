@@ -70,8 +70,11 @@ public class SqlGenerator {
 
     private final OpenAiChatModel.ResponseFormat responseFormat;
 
-    SqlGenerator(JsonMapper json, AppProperties properties) {
+    private final ModelMetrics metrics;
+
+    SqlGenerator(JsonMapper json, AppProperties properties, ModelMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
         this.maxCorrections = properties.llm().maxCorrections();
         this.timeout = properties.llm().timeout();
         this.maxCompletionTokens = properties.llm().maxCompletionTokens();
@@ -131,11 +134,13 @@ public class SqlGenerator {
             long completionLimit = budget.hold(model, PromptTokens.upperBound(messages, REPLY_SCHEMA), maxCompletionTokens,
                     MINIMUM_COMPLETION_TOKENS);
             ChatResponse response;
+            long started = System.nanoTime();
             try {
                 response = chat.call(new Prompt(List.copyOf(messages), callOptions(model, completionLimit)));
             } catch (RuntimeException e) {
                 // A call that failed reported no usage: it costs nothing.
                 budget.book(model, 0, 0);
+                metrics.recordCall(model, "sql", Duration.ofNanos(System.nanoTime() - started), false, 0, 0);
                 throw new DomainException(DomainException.Kind.UNAVAILABLE, "llm_unavailable",
                         "The language model could not be reached (" + firstLine(e.getMessage()) + ").");
             }
@@ -143,6 +148,7 @@ public class SqlGenerator {
             long prompt = usage.getPromptTokens() == null ? 0 : usage.getPromptTokens();
             long completion = usage.getCompletionTokens() == null ? 0 : usage.getCompletionTokens();
             budget.book(model, prompt, completion);
+            metrics.recordCall(model, "sql", Duration.ofNanos(System.nanoTime() - started), true, prompt, completion);
             promptTokens += prompt;
             completionTokens += completion;
             String text = response.getResult() == null ? "" : response.getResult().getOutput().getText();

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,9 @@ class LlmEngineTest extends IntegrationTest {
 
     @Autowired
     Recall recall;
+
+    @Autowired
+    MeterRegistry meters;
 
     private HttpServer server;
     private final ConcurrentLinkedDeque<Reply> script = new ConcurrentLinkedDeque<>();
@@ -155,6 +159,9 @@ class LlmEngineTest extends IntegrationTest {
         assertThat(ledger.getCompletionTokens()).isEqualTo(80);
         assertThat(ledger.getCostUsd()).isEqualByComparingTo("0.0038");
         assertThat(requests.getFirst()).contains("movies -- One row per film").contains("Rules (DuckDB)").contains(QUESTION);
+        assertThat(meters.get("usheru.llm.tokens").tags("model", "test-model", "purpose", "sql", "kind", "prompt").counter().count())
+                .as("the model's tokens are a metric too").isGreaterThanOrEqualTo(1_200);
+        assertThat(meters.get("usheru.llm.calls").tags("model", "test-model", "outcome", "ok").timer().count()).isPositive();
         var format = JSON.readTree(requests.getFirst()).get("response_format");
         assertThat(format.get("type").asString()).as("structured output").isEqualTo("json_schema");
         assertThat(format.get("json_schema").get("schema").get("required").toString()).contains("sql").contains("rationale");
