@@ -85,8 +85,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, MagicLinks magicLinks) throws Exception {
+        // Metrics tell how the product is used (models, volumes): admins only. Health is for probes.
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll());
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
         // Our login view offers the magic link, so Spring Security must not generate a login page of its own.
         http.oneTimeTokenLogin(ott -> ott
                 .loginPage("/login")

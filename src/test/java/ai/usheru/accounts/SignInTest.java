@@ -40,6 +40,23 @@ class SignInTest extends IntegrationTest {
     }
 
     @Test
+    void metricsAreForAdminsOnly() {
+        var user = aUser();
+        users.create(user);
+        var person = http();
+        person.signIn(user.email(), user.password());
+        var admin = http();
+        admin.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        assertThat(http().get("/actuator/prometheus").status()).as("anonymous").isIn(302, 401, 403);
+        assertThat(person.get("/actuator/prometheus").status()).as("a user").isEqualTo(403);
+        var metrics = admin.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+        assertThat(http().get("/actuator/health").status()).as("health stays open for probes").isEqualTo(200);
+    }
+
+    @Test
     void aWrongPasswordReturnsToTheLoginViewWithAnError() {
         var reply = http().signIn(ADMIN_EMAIL, "not-the-password");
 
