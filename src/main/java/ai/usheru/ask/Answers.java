@@ -107,7 +107,7 @@ final class Answers {
             label = "number of films";
         }
         return switch (plan.aggregate() == null ? "" : plan.aggregate()) {
-            case "share", "share:other" -> "share of " + label;
+            case "share", "share:other", "share:week" -> "share of " + label;
             case "avg" -> label.startsWith("average") ? label : "average " + label;
             case "max" -> "highest " + label;
             case "min" -> "lowest " + label;
@@ -135,6 +135,9 @@ final class Answers {
                 case "month" -> parts.add("released in month " + values);
                 case "year" -> parts.add("for films released " + years(filter));
                 case "title_contains" -> parts.add("for titles containing “" + values + "”");
+                case "no_rating_from" -> parts.add("without a " + values + " rating");
+                case "roi" -> parts.add("that took " + (filter.op().startsWith("<") ? "less than " : "more than ") + filter.values().getFirst()
+                        + " times their budget");
                 default -> parts.add(filter.isThreshold() ? "where " + filter.field().replace('_', ' ') + " " + filter.op() + " " + values
                         : "(" + filter.field().replace('_', ' ') + ": " + values + ")");
             }

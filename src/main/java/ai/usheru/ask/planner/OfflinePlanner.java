@@ -102,7 +102,9 @@ public final class OfflinePlanner {
         // Neither film words nor a film, person, distributor or genre: a name we do not know ("FIFA") or
         // words we cannot read ("population of Spain") mean the question is about something else.
         boolean aboutTheCatalogue = filmRelated || draft.filters.stream().anyMatch(filter -> CATALOGUE_FIELDS.contains(filter.field()));
-        if (!aboutTheCatalogue && draft.metric == null && (draft.unknownName != null || !draft.unreadWords.isEmpty())) {
+        // "How many" alone is no sign of films: "How many calories are there in an avocado?" is about something else.
+        boolean measuresSomething = draft.metric != null && !draft.metric.equals("films");
+        if (!aboutTheCatalogue && !measuresSomething && (draft.unknownName != null || !draft.unreadWords.isEmpty())) {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
         }
@@ -142,8 +144,9 @@ public final class OfflinePlanner {
             metric = draft.filters.stream().filter(QueryPlan.Filter::isThreshold)
                     .map(QueryPlan.Filter::field).filter(field -> !field.equals("year")).findFirst().orElse("box_office");
         }
+        // "The Bourne films' tickets in each territory, combined": one total per territory over the films, not a row per film.
         if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films")
-                && !(draft.total && groupBy.isEmpty() && draft.limit == null && draft.order == null)) {
+                && !(draft.total && draft.limit == null && draft.order == null)) {
             groupBy.add(0, "film");
         }
         if (draft.compares && groupBy.isEmpty()) {

@@ -68,8 +68,8 @@ final class QuestionParser {
     private static final Pattern FILM_COUNT = Pattern.compile(
             "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than)\\s+" + NUMBER
                     + "|" + NUMBER + "(?:\\s+(?:or|and)\\s+(more|over|above|fewer|less)|(\\+)))\\s+(?:[a-z-]+\\s+)?"
-                    + "(films|movies|titles|releases|pictures|comedies|dramas|thrillers|westerns|musicals|documentaries|"
-                    + "adventures|horror films|action films|sequels|remakes)\\b");
+                    + "(films?|movies?|titles?|releases?|pictures?|comed(?:y|ies)|dramas?|thrillers?|westerns?|musicals?|documentar(?:y|ies)|"
+                    + "adventures?|horror films?|action films?|sequels?|remakes?)\\b");
 
     private static final Pattern TOP_N = Pattern.compile("\\b(top|first|bottom|last|best|worst)\\s+" + NUMBER + "\\b");
     private static final Pattern N_THINGS = Pattern.compile(
@@ -134,7 +134,7 @@ final class QuestionParser {
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
-            "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
+            "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -187,14 +187,17 @@ final class QuestionParser {
      * contain it, the longest such name in each run of capitalised words.
      */
     private void readFranchises(Phrases text, Draft draft) {
-        // Where whole titles of several words are named ("Harry Potter and the Goblet of Fire", "Toy Story"), they win.
+        // Where whole titles of several words are named ("Harry Potter and the Goblet of Fire", "Toy Story"), they win,
+        // unless films follow the name ("the three Toy Story films").
         String remaining = text.remaining().toLowerCase(Locale.ROOT);
         var titleSpans = new ArrayList<int[]>();
         for (String title : vocabulary.titles) {
             String lowerTitle = title.toLowerCase(Locale.ROOT);
             if (lowerTitle.contains(" ") && containsWords(remaining, lowerTitle)) {
                 int at = remaining.indexOf(lowerTitle);
-                titleSpans.add(new int[] {at, at + lowerTitle.length()});
+                if (!SERIES_NOUN.matcher(remaining.substring(at + lowerTitle.length())).lookingAt()) {
+                    titleSpans.add(new int[] {at, at + lowerTitle.length()});
+                }
             }
         }
         Matcher run = CAPITALISED_RUN.matcher(text.remaining());
@@ -205,13 +208,16 @@ final class QuestionParser {
                 continue;
             }
             String[] words = run.group().split("\\s+");
+            // "The Shrek films", "the three Bourne movies": one word may name a series when films follow it.
+            boolean followedBySeriesNoun = SERIES_NOUN.matcher(text.remaining().substring(runEnd)).lookingAt();
+            boolean seriesNoun = words.length == 1 && !words[0].endsWith("'s") && followedBySeriesNoun;
             String best = null;
             for (int start = 0; start < words.length; start++) {
                 for (int end = words.length; end > start; end--) {
                     if (JOINERS.contains(words[start].toLowerCase(Locale.ROOT)) || JOINERS.contains(words[end - 1].toLowerCase(Locale.ROOT))) {
                         continue;
                     }
-                    if (end - start < 2) {
+                    if (end - start < 2 && !seriesNoun) {
                         continue; // one word names a title or nothing: "Kingdom" is no series
                     }
                     String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, start, end));
@@ -235,6 +241,9 @@ final class QuestionParser {
             }
         }
     }
+
+    private static final Pattern SERIES_NOUN = Pattern.compile(
+            "\\s+(?:films|movies|pictures|series|franchise|trilogy|saga|sequels|instalments|installments)\\b");
 
     private static boolean containsWords(String text, String phrase) {
         int at = text.indexOf(phrase);
@@ -310,6 +319,7 @@ final class QuestionParser {
     private void readDates(Phrases text, Draft draft) {
         Matcher date = DATE.matcher(text.lower());
         if (!date.find()) {
+            readMonthOfYear(text, draft);
             return;
         }
         int year;
@@ -338,6 +348,19 @@ final class QuestionParser {
             text.consume(date.start(), date.end());
         } catch (java.time.DateTimeException e) {
             // not a date ("31 February"): leave the words unread
+        }
+    }
+
+    private static final Pattern MONTH_OF_YEAR = Pattern.compile(
+            "\\b(january|february|march|april|may|june|july|august|september|october|november|december)\\s+(?:of\\s+)?((?:19|20)\\d{2})\\b");
+
+    /** "Released in November 2001": a month of one year, read before titles ("November" is also a film). */
+    private void readMonthOfYear(Phrases text, Draft draft) {
+        Matcher monthOfYear = MONTH_OF_YEAR.matcher(text.lower());
+        if (monthOfYear.find()) {
+            draft.filters.add(QueryPlan.Filter.in("month", List.of(MONTHS.indexOf(monthOfYear.group(1)) + 1)));
+            draft.filters.add(QueryPlan.Filter.in("year", List.of(Integer.parseInt(monthOfYear.group(2)))));
+            text.consume(monthOfYear.start(), monthOfYear.end());
         }
     }
 
@@ -735,7 +758,18 @@ final class QuestionParser {
 
     // ---------------------------------------------------------------- numbers: thresholds and top N
 
+    private static final Pattern NO_RATING = Pattern.compile(
+            "\\b(?:have|has|had|with)?\\s*(?:no|without(?: an?| any)?|lacking(?: an?)?|missing(?: an?)?)\\s+"
+                    + "(rotten tomatoes|imdb|critics'?|audience)\\s+(?:scores?|ratings?)\\b");
+
     private void readThresholds(Phrases text, Draft draft) {
+        // "Films with no Rotten Tomatoes score": those the source has not rated.
+        Matcher unrated = NO_RATING.matcher(text.lower());
+        if (unrated.find()) {
+            String source = unrated.group(1).startsWith("rotten") || unrated.group(1).startsWith("critic") ? "Rotten Tomatoes" : "IMDb";
+            draft.filters.add(QueryPlan.Filter.in("no_rating_from", List.of(source)));
+            text.consume(unrated.start(), unrated.end());
+        }
         // "More than ten times their budget", "at least twice its production budget": a threshold on the ratio.
         Matcher multiple = BUDGET_MULTIPLE.matcher(text.lower());
         while (multiple.find()) {
@@ -871,6 +905,11 @@ final class QuestionParser {
         if (n == null) {
             return;
         }
+        if (n == 1 && op.equals(">=")) {
+            // "Studios that distributed at least one horror film": the genre filter already says it; the words are used up.
+            text.consume(count.start(), count.end() - count.group(6).length());
+            return;
+        }
         draft.filters.add(QueryPlan.Filter.compare("films", op, n));
         text.consume(count.start(), count.end());
     }
@@ -935,7 +974,8 @@ final class QuestionParser {
 
     private static final Pattern ORDINAL = Pattern.compile(
             "\\b(second|third|fourth|fifth|2nd|3rd|4th|5th)[- ](?=highest|biggest|best|largest|most|top|lowest|worst|smallest|least)"
-                    + "|\\b(?:ranked|ranking|placed|came|finished)\\s+(?:in\\s+)?(second|third|fourth|fifth|2nd|3rd|4th|5th)\\b");
+                    + "|\\b(?:ranked|ranks|rank|ranking|placed|places|came|comes|finished|finishes)\\s+(?:in\\s+)?"
+                    + "(second|third|fourth|fifth|2nd|3rd|4th|5th)\\b");
 
     private void readTopN(Phrases text, Draft draft) {
         Matcher ordinal = ORDINAL.matcher(text.lower());
@@ -968,11 +1008,24 @@ final class QuestionParser {
                 continue; // that number was read as something else, such as a year
             }
             Integer n = numberOf(things.group(1));
+            String between = text.original().substring(things.end(1), things.start(2));
+            if (between.chars().anyMatch(Character::isUpperCase)) {
+                // "The four Shrek films": how many the named series has, not how many to list.
+                text.consume(things.start(1), things.end(1));
+                break;
+            }
             if (n != null && n <= 100) {
                 draft.limit = n;
                 text.consume(things.start(1), things.end(1));
             }
             break;
+        }
+        // "Which 5 have the highest ...": a number standing for the things asked about.
+        Matcher whichN = Pattern.compile("\\b(?:which|what|the)\\s+" + NUMBER + "\\s+(?:that\\s+|which\\s+)?(?:have|has|had|are|were|did|do|made|make|earned|grossed|sold|got|"
+                + "took|drew|scored|rank|ranked)\\b").matcher(text.lower());
+        if (draft.limit == null && whichN.find()) {
+            draft.limit = numberOf(whichN.group(1));
+            text.consume(whichN.start(1), whichN.end(1));
         }
         if (draft.limit == null && Pattern.compile("\\btop\\b").matcher(text.lower()).find()) {
             draft.limit = 10;
@@ -1002,6 +1055,13 @@ final class QuestionParser {
             text.consume(peak.start(), peak.end());
             lower = text.lower();
         }
+        // "The biggest single-week gross in Mexico": the best week of a film's run, not the sum of its weeks.
+        Matcher singleWeek = Pattern.compile("\\b(?:single[- ]week|one[- ]week|single week's|week's)\\b").matcher(lower);
+        if (singleWeek.find() && Pattern.compile("\\b(biggest|highest|largest|best|top|record|most)\\b").matcher(lower).find()) {
+            draft.aggregate = "max";
+            text.consume(singleWeek.start(), singleWeek.end());
+            lower = text.lower();
+        }
         // Superlatives that name their measure: "the longest comedy", "the cheapest horror flick".
         Matcher superlative = Pattern.compile("\\b(longest|shortest|cheapest|least expensive|most expensive|priciest|costliest|"
                 + "lowest[- ]budget|highest[- ]budget|biggest[- ]budget)\\b(?![- ](?:running|run)\\b)").matcher(lower);
@@ -1029,13 +1089,17 @@ final class QuestionParser {
         }
         Matcher mostFilms = Pattern.compile("\\b(most|fewest|least|more|fewer|highest number of|largest number of)\\s+(films|movies|titles|releases)\\b")
                 .matcher(text.lower());
-        if (draft.metric == null && mostFilms.find()) {
+        // "The most films" counts them; "the most from 2005 releases" (the year read in between) does not.
+        if (draft.metric == null && mostFilms.find() && !Pattern.compile("\\b(from|in|of|for|at|with|by|during|since|among)\\b")
+                .matcher(text.original().substring(mostFilms.end(1), mostFilms.start(2)).toLowerCase(Locale.ROOT)).find()) {
             draft.metric = "films";
             draft.order = mostFilms.group(1).equals("fewest") || mostFilms.group(1).equals("least") ? "asc" : "desc";
             text.consume(mostFilms.start(), mostFilms.end());
         }
         if (Pattern.compile("\\b(average|avg|mean|typical)\\b").matcher(text.lower()).find()) {
             draft.aggregate = "avg";
+        } else if ("max".equals(draft.aggregate)) {
+            // read above
         } else if (Pattern.compile("\\b(peak|maximum|max|highest single|widest)\\b").matcher(text.lower()).find()
                 && !Pattern.compile("\\b(which|what|who)\\b.*\\b(highest|maximum)\\b").matcher(text.lower()).find()) {
             draft.aggregate = "max";
@@ -1199,8 +1263,9 @@ final class QuestionParser {
         }
         // "New Line's total takings from the films it released": one sum over those films, not a row each.
         String whole = text.original().toLowerCase(Locale.ROOT);
-        draft.total = Pattern.compile("\\b(total|combined|overall|altogether|in all|sum of|aggregate)\\b").matcher(whole).find()
-                && !Pattern.compile("\\b(each|every|per|with their|and their|list|by film)\\b").matcher(whole).find();
+        draft.total = Pattern.compile("\\b(total|combined|overall|altogether|in all|sum of|aggregate|together)\\b").matcher(whole).find()
+                && !Pattern.compile("\\b((each|every|per) (film|movie|title|picture|one)|each of (them|these|those)|with their|and their|list|by film)\\b")
+                        .matcher(whole).find();
         // "What share of X came from Y": Y is the part; a region there, or something else named there.
         Matcher from = Pattern.compile("\\b(?:came|come|comes|coming|was|were|earned|made|taken) (?:from|in)\\b|\\baccounted for by\\b"
                 + "|\\bcontributed by\\b").matcher(whole);
@@ -1228,6 +1293,12 @@ final class QuestionParser {
     private static boolean namesOneOfItsValues(Phrases text, Draft draft, String dimension, int from, int to) {
         Set<String> related = Set.of("region", "territory").contains(dimension) ? Set.of("region", "territory") : Set.of(dimension);
         if (dimension.equals("film") || draft.filters.stream().noneMatch(filter -> related.contains(filter.field()))) {
+            return false;
+        }
+        // "Each EMEA country": a territory group names where, and its countries are what is broken down.
+        String noun = text.original().substring(to).toLowerCase(Locale.ROOT);
+        if (dimension.equals("region") && noun.matches("^(countries|country|markets|market)\\b.*")
+                && draft.filters.stream().filter(filter -> related.contains(filter.field())).allMatch(filter -> filter.field().equals("territory"))) {
             return false;
         }
         String original = text.original();

@@ -250,8 +250,11 @@ final class SqlCompiler {
             return null;
         }
         if (field.equals("title_contains")) {
-            String words = String.valueOf(filter.values().getFirst()).replace("%", "").replace("_", "");
-            return "lower(m.title) LIKE " + literal("%" + words + "%");
+            // The name as whole words: "Bourne" is in "The Bourne Identity", not in "Mrs. Winterbourne".
+            String words = String.valueOf(filter.values().getFirst()).toLowerCase(java.util.Locale.ROOT);
+            var pattern = new StringBuilder("(^|[^a-z0-9])");
+            words.chars().forEach(c -> pattern.append(Character.isLetterOrDigit(c) || c == ' ' ? String.valueOf((char) c) : "."));
+            return "regexp_matches(lower(m.title), " + literal(pattern.append("([^a-z0-9]|$)").toString()) + ") = true";
         }
         if (field.equals("title")) {
             return "m.title " + in(filter.values());
@@ -277,6 +280,9 @@ final class SqlCompiler {
             return boxOfficeJoined && !(field.equals("week") && !plan.groupBy().isEmpty() && !model.metric(metricName(plan)).grain().equals("box_office"))
                     ? rowCondition
                     : "m.movie_id IN (SELECT movie_id FROM box_office b WHERE " + rowCondition + ")";
+        }
+        if (field.equals("no_rating_from")) {
+            return "m.movie_id NOT IN (SELECT movie_id FROM ratings WHERE rating IS NOT NULL AND source " + in(filter.values()) + ")";
         }
         if (field.equals("imdb_rating") || field.equals("rt_rating") || field.equals("imdb_votes")) {
             String source = field.equals("rt_rating") ? "Rotten Tomatoes" : "IMDb";

@@ -221,7 +221,36 @@ class PlannerPhrasingTest {
             // a breakdown whose noun follows a number
             "Break down Steven Spielberg's worldwide gross across the four territory groups|"
                     + "SELECT g.territory, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) JOIN regions g USING (region_code) "
-                    + "JOIN crew c USING (movie_id) WHERE c.role = 'director' AND c.person_name = 'Steven Spielberg' GROUP BY g.territory"})
+                    + "JOIN crew c USING (movie_id) WHERE c.role = 'director' AND c.person_name = 'Steven Spielberg' GROUP BY g.territory",
+            // a month of one year, read before titles ("October" could be a film)
+            "How many films were released in October 1999?|"
+                    + "SELECT COUNT(*) FROM movies WHERE release_year = 1999 AND month(release_date) = 10",
+            // the best single week of a run
+            "What were the biggest single-week takings in Japan, and for which film?|"
+                    + "SELECT m.title, MAX(b.gross_usd) AS w FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
+                    + "GROUP BY m.movie_id, m.title ORDER BY w DESC LIMIT 1",
+            // films a source has not rated
+            "How many 2009 releases have no IMDb rating?|"
+                    + "SELECT COUNT(*) FROM movies WHERE release_year = 2009 "
+                    + "AND movie_id NOT IN (SELECT movie_id FROM ratings WHERE source = 'IMDb' AND rating IS NOT NULL)",
+            // "at least one" of something is no condition on a count
+            "How many distinct distributors released at least one western in the 1990s?|"
+                    + "SELECT COUNT(DISTINCT distributor) FROM movies WHERE major_genre = 'Western' AND release_year BETWEEN 1990 AND 1999",
+            // a place in a ranking, "ranks"
+            "Which filmmaker ranks second by worldwide box office?|"
+                    + "SELECT c.person_name, SUM(b.gross_usd) AS g FROM box_office b JOIN crew c USING (movie_id) WHERE c.role = 'director' "
+                    + "GROUP BY c.person_name ORDER BY g DESC LIMIT 1 OFFSET 1",
+            // a one-word series with its films, a territory group's countries, combined over the films
+            "Box office of the Harry Potter films in each APAC country, combined|"
+                    + "SELECT b.region_code, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) JOIN regions g USING (region_code) "
+                    + "WHERE g.territory = 'APAC' AND lower(m.title) LIKE '%harry potter%' GROUP BY b.region_code",
+            "What did the three Toy Story films take in the US, all together?|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'US' "
+                    + "AND m.title IN ('Toy Story', 'Toy Story 2', 'Toy Story 3')",
+            // a number standing for the groups asked about
+            "Among genres with at least 100 films, which 3 have the highest average IMDb rating?|"
+                    + "SELECT m.major_genre, AVG(r.rating) AS a FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'IMDb' "
+                    + "AND m.major_genre IS NOT NULL GROUP BY m.major_genre HAVING COUNT(DISTINCT m.movie_id) >= 100 ORDER BY a DESC LIMIT 3"})
     void readsTheQuestionAsAPersonWould(String question, String reference) throws Exception {
         var outcome = planner.plan(question, null);
 
@@ -236,7 +265,8 @@ class PlannerPhrasingTest {
     @ParameterizedTest
     @ValueSource(strings = {"Who won the 2014 FIFA World Cup?", "What is the population of Spain?",
             "Who scored the most goals in the Premier League?", "Could you update the running time of Avatar to 170 minutes?",
-            "Set Inception's IMDb rating to 10", "Remove the 2005 releases from the catalogue, please"})
+            "Set Inception's IMDb rating to 10", "Remove the 2005 releases from the catalogue, please",
+            "How many calories are in a banana?"})
     void questionsAboutSomethingElseAreOutOfScope(String question) {
         assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
     }
