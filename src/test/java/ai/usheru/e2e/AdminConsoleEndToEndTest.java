@@ -55,9 +55,11 @@ class AdminConsoleEndToEndTest extends IntegrationTest {
 
         browser.driver.get(base + "/admin/usage");
         browser.wait.until(driver -> driver.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
-        assertThat(browser.driver.findElement(By.id("usage-questions")).getText()).isNotBlank();
+        // Other tests ask today too, so only what this one adds is certain: at least its own question.
+        String questions = browser.driver.findElement(By.cssSelector("#usage-questions .kpi-value")).getText().replace(",", "");
+        assertThat(Long.parseLong(questions)).isPositive();
         assertThat(browser.driver.findElements(By.cssSelector("vaadin-grid-cell-content")).stream().map(WebElement::getText))
-                .contains(user.email());
+                .contains("Questions", "Cost");
         browser.screenshot("e2e-usage-1280x800.png", 1280, 800);
 
         browser.driver.get(base + "/admin/users");
