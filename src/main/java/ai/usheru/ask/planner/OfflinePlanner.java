@@ -51,7 +51,8 @@ public final class OfflinePlanner {
                     + "comed(y|ies)|dramas?|horror|thrillers?|westerns?|documentar(y|ies)|franchise|sequels?|opening|weekly|"
                     + "regions?|territor(y|ies)|countries|country|mpaa|blockbusters?|hits?|flops?)\\b");
     private static final Pattern PREDICTION = Pattern.compile(
-            "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|estimat\\w*|"
+            "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|estimat\\w*|est\\.|"
+                    + "the next\\b.{0,40}\\b(film|movie|instalment|installment|sequel|release)|"
                     + "(will|would) .{0,40}\\b(make|gross|earn|take|get|sell|draw)|next year'?s?|expected (box office|gross|revenue|admissions)|"
                     + "project .{0,40}\\b(box office|gross|revenue|takings|admissions|tickets)|"
                     + "next (month|summer|winter|spring|autumn|fall|season|january|february|march|april|may|june|july|august|"
@@ -104,7 +105,8 @@ public final class OfflinePlanner {
         boolean aboutTheCatalogue = filmRelated || draft.filters.stream().anyMatch(filter -> CATALOGUE_FIELDS.contains(filter.field()));
         // "How many" alone is no sign of films: "How many calories are there in an avocado?" is about something else.
         boolean measuresSomething = draft.metric != null && !draft.metric.equals("films");
-        if (!aboutTheCatalogue && !measuresSomething && (draft.unknownName != null || !draft.unreadWords.isEmpty())) {
+        boolean followsUp = previous != null && draft.refersBack;
+        if (!aboutTheCatalogue && !measuresSomething && !followsUp && (draft.unknownName != null || !draft.unreadWords.isEmpty())) {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
         }

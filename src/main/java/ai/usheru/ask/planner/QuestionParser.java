@@ -66,7 +66,7 @@ final class QuestionParser {
             "\\b(scored|scoring|rated|a score of|a rating of)\\s+(?:an?\\s+)?(?:perfect\\s+|exact\\s+)?(\\d+(?:\\.\\d+)?)\\b(?!\\s*(?:or|and|%))");
     /** A number of films as a condition on a group: "three or more films", "more than 10 movies". */
     private static final Pattern FILM_COUNT = Pattern.compile(
-            "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than)\\s+" + NUMBER
+            "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than|min|min\\.|minimum|minimum of)\\s+" + NUMBER
                     + "|" + NUMBER + "(?:\\s+(?:or|and)\\s+(more|over|above|fewer|less)|(\\+)))\\s+(?:[a-z-]+\\s+)?"
                     + "(films?|movies?|titles?|releases?|pictures?|comed(?:y|ies)|dramas?|thrillers?|westerns?|musicals?|documentar(?:y|ies)|"
                     + "adventures?|horror films?|action films?|sequels?|remakes?)\\b");
@@ -90,7 +90,7 @@ final class QuestionParser {
 
     Draft parse(String question) {
         var draft = new Draft();
-        var text = new Phrases(question.replace('’', '\'').replace('“', '"').replace('”', '"'));
+        var text = new Phrases(expandShorthand(question.replace('’', '\'').replace('“', '"').replace('”', '"')));
         readReferencesBack(text, draft);
         readDates(text, draft);
         readDistributorNames(text, draft);
@@ -116,6 +116,16 @@ final class QuestionParser {
         return draft;
     }
 
+    /** Chat shorthand, written out: "w/ 100k+ votes", "opening wk", "next yr". */
+    static String expandShorthand(String question) {
+        return question.replaceAll("(?i)\\bw/\\s*", "with ")
+                .replaceAll("(?i)\\bwks\\b", "weeks")
+                .replaceAll("(?i)\\bwk\\b", "week")
+                .replaceAll("(?i)\\byrs\\b", "years")
+                .replaceAll("(?i)\\byr\\b", "year")
+                .replaceAll("(?i)\\bmin\\.(?=\\s)", "min");
+    }
+
     /** Words too common to change a question's meaning when no step reads them. */
     private static final Set<String> FILLER = Set.of(
             "the", "and", "for", "what", "which", "who", "how", "show", "list", "give", "tell", "find", "was", "were", "are",
@@ -134,7 +144,7 @@ final class QuestionParser {
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
-            "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
+            "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -517,10 +527,13 @@ final class QuestionParser {
             boolean possessive = word.group(2) != null;
             boolean capitalised = Character.isUpperCase(word.group(1).charAt(0));
             // In lower case a surname counts only where a person is expected: "nolan's films", "films by spielberg".
-            boolean expected = possessive || Set.of("by", "director").contains(text.wordBefore(word.start()));
+            boolean keywordStyle = text.original().equals(text.original().toLowerCase(Locale.ROOT));
+            boolean filmsFollow = FILMS_FOLLOW.matcher(text.remaining().substring(word.end())).lookingAt();
+            boolean expected = possessive || filmsFollow || Set.of("by", "director", "from").contains(text.wordBefore(word.start()))
+                    || keywordStyle && lower.length() >= 5 && !isTitleWord(lower);
             boolean plausible = capitalised ? !COMMON_WORDS.contains(lower) || possessive : expected && lower.length() >= 4
                     && !COMMON_WORDS.contains(lower) && !ENGLISH.contains(lower) && !measureWords().contains(lower);
-            if (people != null && plausible && (word.start() > 0 || possessive)) {
+            if (people != null && plausible && (word.start() > 0 || possessive || !capitalised)) {
                 found.addAll(people);
                 text.consume(word.start(), word.end());
             }
@@ -530,11 +543,23 @@ final class QuestionParser {
         }
     }
 
+    private static final Pattern FILMS_FOLLOW = Pattern.compile("\\s+(?:films|movies|flicks|pictures|filmography)\\b");
+
+    /** Whether a word appears in some title ("stone" does, "tarantino" does not): then a lower-case surname is not sure. */
+    private boolean isTitleWord(String lower) {
+        Pattern word = Pattern.compile("(^|[^\\p{L}])" + Pattern.quote(lower) + "($|[^\\p{L}])");
+        return vocabulary.titles.stream().anyMatch(title -> word.matcher(title.toLowerCase(Locale.ROOT)).find());
+    }
+
     private static final Map<String, String> TERRITORIES = Map.ofEntries(
             Map.entry("emea", "EMEA"), Map.entry("europe", "EMEA"), Map.entry("european", "EMEA"),
             Map.entry("apac", "APAC"), Map.entry("asia", "APAC"), Map.entry("asia-pacific", "APAC"), Map.entry("asia pacific", "APAC"),
             Map.entry("asian", "APAC"), Map.entry("latin america", "Latin America"), Map.entry("latin american", "Latin America"),
             Map.entry("south america", "Latin America"), Map.entry("latam", "Latin America"), Map.entry("north america", "North America"));
+
+    private static final Pattern US_MARKET = Pattern.compile(
+            "\\b(us)\\s+(?=box[- ]office|gross|grosses|takings|revenue|opening|market|admissions|tickets|tix|screens|release|"
+                    + "releases|audiences?|cinemas?|theaters?|theatres?|sales|earnings|totals?|top)");
 
     private void readRegions(Phrases text, Draft draft) {
         var territories = new LinkedHashSet<String>();
@@ -570,6 +595,13 @@ final class QuestionParser {
                 text.consume(at, at + code.length());
             }
         }
+        // "us box office", "us opening week": the pronoun never stands before a market's measure.
+        Matcher usMarket = US_MARKET.matcher(text.lower());
+        while (usMarket.find()) {
+            regions.add("US");
+            text.consume(usMarket.start(1), usMarket.end(1));
+            usMarket = US_MARKET.matcher(text.lower());
+        }
         if (!regions.isEmpty() && draft.international) {
             // "More outside the US than in the US": two markets compared film by film, which needs more than one query.
             draft.unsupported = "a comparison of the international and the domestic box office of each film";
@@ -585,7 +617,8 @@ final class QuestionParser {
     }
 
     private static final Pattern MPAA = Pattern.compile(
-            "\\b(?:rated\\s+)?(PG-13|NC-17|PG)\\b|\\brated\\s+(R|G)\\b|\\b(R|G)(?:-|\\s)rated\\b|\\b(R|G)\\s+(?:films|movies)\\b"
+            "\\b(?:rated\\s+)?(PG-13|NC-17|PG|(?i:pg-13|nc-17|pg)(?=\\s|$|[,.?!]))\\b|\\brated\\s+(R|G|(?i:r|g)\\b(?=\\s*$|[,.?!]))\\b"
+                    + "|\\b(R|G|(?i:r|g))(?:-|\\s)rated\\b|\\b(R|G)\\s+(?:films|movies)\\b"
                     // R and G in a list of ratings: "G, PG, PG-13 and R"
                     + "|\\b(R|G)\\b(?=(?:\\s*,|\\s+and|\\s+or)\\s+(?:PG-13|NC-17|PG|R|G)\\b)"
                     + "|(?<=\\b(?:PG-13|NC-17|PG|R|G)(?:,|\\s+and|\\s+or|,\\s+and|,\\s+or)\\s)(R|G)\\b");
@@ -596,7 +629,7 @@ final class QuestionParser {
         while (matcher.find()) {
             for (int group = 1; group <= 6; group++) {
                 if (matcher.group(group) != null) {
-                    found.add(matcher.group(group));
+                    found.add(matcher.group(group).toUpperCase(Locale.ROOT));
                 }
             }
             String matched = matcher.group();
@@ -742,6 +775,13 @@ final class QuestionParser {
         }
         if (opening.find()) {
             draft.filters.add(QueryPlan.Filter.in("week", List.of(1)));
+            // "The biggest opening week in Japan": which film opened best, unless a film is named.
+            boolean superlative = Pattern.compile("\\b(biggest|largest|best|highest|strongest|top|record)\\s+$")
+                    .matcher(text.lower().substring(0, opening.start())).find();
+            if (superlative && draft.filters.stream().noneMatch(filter -> Set.of("title", "title_contains").contains(filter.field()))) {
+                draft.aboutFilms = true;
+                draft.singular = draft.singular || !opening.group().endsWith("s");
+            }
             text.consume(opening.start(), opening.end());
             return;
         }
@@ -773,7 +813,7 @@ final class QuestionParser {
         // "More than ten times their budget", "at least twice its production budget": a threshold on the ratio.
         Matcher multiple = BUDGET_MULTIPLE.matcher(text.lower());
         while (multiple.find()) {
-            String times = multiple.group(2);
+            String times = multiple.group(2) == null ? "1" : multiple.group(2);
             BigDecimal value = switch (times) {
                 case "twice", "double" -> BigDecimal.valueOf(2);
                 case "triple", "thrice" -> BigDecimal.valueOf(3);
@@ -866,8 +906,8 @@ final class QuestionParser {
 
     private static final Pattern BUDGET_MULTIPLE = Pattern.compile(
             "\\b(more than|over|at least|no less than|less than|under|at most|no more than|exactly)\\s+"
-                    + "(twice|double|triple|thrice|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty)"
-                    + "(?:\\s*(?:times|x))?\\s+(?:what\\s+)?(?:its|their|the)\\s+(?:production\\s+)?(?:budgets?|costs?|cost to make)\\b");
+                    + "(?:(twice|double|triple|thrice|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty)"
+                    + "(?:\\s*(?:times|x))?\\s+)?(?:what\\s+)?(?:its|their|the)\\s+(?:production\\s+)?(?:budgets?|costs?|cost to make)\\b");
 
     /** Words after a threshold's number that say what it measures, in the order they are tried. */
     private static final Map<Pattern, String> THRESHOLD_UNITS = orderedMap(
@@ -875,6 +915,7 @@ final class QuestionParser {
             Pattern.compile("^\\s*(admissions|tickets)\\b"), "admissions",
             Pattern.compile("^\\s*(?:imdb\\s+)?(votes)\\b"), "imdb_votes",
             Pattern.compile("^\\s*(screens)\\b"), "screens",
+            Pattern.compile("^\\s*(?:production\\s+)?(budgets?)\\b"), "budget",
             Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(rotten tomatoes)\\b"), "rt_rating",
             Pattern.compile("^\\s*(?:on|at|from|with)?\\s*(imdb)\\b"), "imdb_rating");
 
@@ -938,7 +979,7 @@ final class QuestionParser {
 
     private static String opOf(String comparator) {
         return switch (comparator) {
-            case "at least", "no less than", "no fewer than", "minimum of", ">=" -> ">=";
+            case "at least", "no less than", "no fewer than", "minimum of", "minimum", "min", "min.", ">=" -> ">=";
             case "under", "below", "less than", "lower than", "smaller than", "fewer than", "shorter than", "<" -> "<";
             case "at most", "no more than", "maximum of", "<=" -> "<=";
             case "exactly" -> "=";
@@ -1176,7 +1217,8 @@ final class QuestionParser {
                 // "How many films did A, B and C each release": each of the named values, not each film.
                 draft.compares = true;
                 text.consume(breakdown.start(1), breakdown.end(1));
-            } else if (dimension != null && !namesOneOfItsValues(text, draft, dimension, breakdown.end(1), breakdown.start(2))) {
+            } else if (dimension != null && !namesOneOfItsValues(text, draft, dimension, breakdown.end(1), breakdown.start(2))
+                    && !measureNamedBetween(text.original(), breakdown.end(1), breakdown.start(2))) {
                 draft.addGroupBy(dimension.equals("film") ? "film" : dimension);
                 text.consume(breakdown.start(), breakdown.end());
             }
@@ -1250,6 +1292,44 @@ final class QuestionParser {
                 draft.aboutFilms = true;
             }
         }
+        // "The highest IMDb-rated 2007 release": one film, ranked by its rating.
+        Matcher rated = Pattern.compile("\\b(highest|best|top|lowest|worst)[- ](?:(?:imdb|rt|rotten tomatoes|critically)[- ])?rated\\s+"
+                + "(?:(?:19|20)\\d{2}\\s+)?(film|movie|release|picture|flick|title)(s)?\\b").matcher(text.original().toLowerCase(Locale.ROOT));
+        if (rated.find()) {
+            draft.aboutFilms = true;
+            draft.singular = draft.singular || rated.group(3) == null;
+        }
+        // "Scorsese films by worldwide gross": the films, ranked by the measure named after "by".
+        if (draft.groupBy == null && Pattern.compile("\\b(films|movies|flicks|pictures|titles|releases)\\s+(?:ranked\\s+|sorted\\s+|ordered\\s+)?by\\s+")
+                .matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+            draft.aboutFilms = true;
+            draft.order = draft.order == null ? "desc" : draft.order;
+        }
+        // "Warner Bros flicks that took over 500m": the films themselves.
+        if (Pattern.compile("\\b(films|movies|flicks|pictures|titles)\\s+(that|which|with|grossing|earning|making|taking)\\b")
+                .matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+            draft.aboutFilms = true;
+        }
+        // "Top 3 genres by gross, 2005 releases": the films after a year only say which films count.
+        if (draft.aboutFilms && draft.groupBy != null && draft.groupBy.stream().anyMatch(dimension -> !dimension.equals("film"))) {
+            String question = text.original().toLowerCase(Locale.ROOT);
+            var nouns = Pattern.compile("\\b(films|movies|flicks|pictures|titles|releases)\\b").matcher(question);
+            boolean onlyAfterYears = true;
+            int count = 0;
+            while (nouns.find()) {
+                count++;
+                onlyAfterYears &= Pattern.compile("(?:(?:19|20)\\d{2}|\\d0'?s)\\s+$").matcher(question.substring(0, nouns.start())).find();
+            }
+            if (count > 0 && onlyAfterYears) {
+                draft.aboutFilms = false;
+            }
+        }
+        // "Tarantino rotten tomatoes scores": each of the films named, with its measure.
+        boolean namedFilms = draft.filters.stream().anyMatch(filter -> Set.of("director", "title_contains", "distributor").contains(filter.field()));
+        if (namedFilms && draft.groupBy == null && draft.aggregate == null
+                && Pattern.compile("\\b(scores|ratings|budgets|running times|runtimes|grosses)\\b").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+            draft.aboutFilms = true;
+        }
         // Films named by a plural genre noun count as films here: "List the Westerns ... with their budgets".
         boolean filmsNamed = Pattern.compile("\\b(films|movies|titles|filmography)\\b").matcher(lower).find()
                 || draft.filmNoun != null && isPlural(draft.filmNoun);
@@ -1283,6 +1363,17 @@ final class QuestionParser {
         }
         if (Pattern.compile("\\b(share|percentage|percent|proportion|fraction)\\b|%").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.aggregate = "share";
+            // "Horror share of UK box office": the value named before "share" is the part.
+            Matcher before = Pattern.compile("([\\p{L}0-9-]+)\\s+share\\b").matcher(whole);
+            if (before.find() && text.remaining().substring(before.start(1), before.end(1)).isBlank()
+                    && vocabulary.regionPhrases.keySet().stream().noneMatch(phrase -> phrase.equalsIgnoreCase(before.group(1)))) {
+                draft.sharePartNamed = true;
+            }
+            // "What % of 2008 releases are rated PG-13": a share of the films counted, not of their box office.
+            if (draft.metric == null && Pattern.compile("(?:%|\\bpercent|\\bpercentage|\\bproportion|\\bshare|\\bfraction)\\s+of\\s+"
+                    + "(?:the\\s+|all\\s+)?(?:[\\w-]+\\s+){0,2}?(films|movies|releases|titles|pictures|flicks)\\b").matcher(whole).find()) {
+                draft.metric = "films";
+            }
         }
     }
 
@@ -1309,6 +1400,13 @@ final class QuestionParser {
             }
         }
         return false;
+    }
+
+    /** "Top 3 genres by gross 2005 releases": "by" names the measure there, and the films after it are no breakdown. */
+    private boolean measureNamedBetween(String original, int from, int to) {
+        String between = original.substring(from, to).toLowerCase(Locale.ROOT);
+        return model.metrics().stream().flatMap(metric -> metric.synonyms().stream()).filter(synonym -> synonym.length() > 2)
+                .anyMatch(synonym -> Pattern.compile("\\b" + Pattern.quote(synonym) + "\\b").matcher(between).find());
     }
 
     /** "The studio Fox Searchlight": the noun is followed by one of its values, already read. */

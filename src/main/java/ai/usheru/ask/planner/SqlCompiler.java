@@ -34,6 +34,12 @@ final class SqlCompiler {
     /** With {@code filmIds}, a plan broken down by film also selects each film's id, for a later plan "within" it. */
     private String compile(QueryPlan plan, boolean filmIds) {
         var metric = metricOf(plan.metric());
+        if (plan.metric().startsWith("count:") && plan.groupBy().isEmpty() && !plan.filtersOn("films").isEmpty()) {
+            // "How many directors have 10 or more films": the groups that qualify, counted.
+            var groups = new QueryPlan(plan.datamart(), "films", null, List.of(plan.metric().substring("count:".length())), plan.filters(),
+                    null, null);
+            return "SELECT COUNT(*) AS " + metric.alias() + "\nFROM (" + compile(groups) + ") qualifying";
+        }
         boolean boxOfficeGrain = metric.grain().equals("box_office")
                 || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"));
         if (plan.aggregate() != null && plan.aggregate().startsWith("share")) {
@@ -129,6 +135,9 @@ final class SqlCompiler {
      * conditions describe ("share of Avatar's box office from the US").
      */
     private String compileShare(QueryPlan plan, SemanticModel.Metric metric) {
+        if (metric.name().equals("films") && plan.groupBy().isEmpty()) {
+            return compileFilmShare(plan);
+        }
         String column = metric.column() == null ? "b.gross_usd" : metric.column();
         var base = new QueryPlan(plan.datamart(), metric.name().equals("films") ? "box_office" : metric.name(), null,
                 plan.groupBy(), plan.filters(), plan.order() == null ? "desc" : plan.order(), plan.limit());
@@ -174,6 +183,29 @@ final class SqlCompiler {
             sql.append("\nWHERE ").append(String.join("\n  AND ", where));
         }
         return sql.toString();
+    }
+
+    /** "What % of 2008 releases are rated PG-13": the films counted, the part among the whole the other conditions describe. */
+    private String compileFilmShare(QueryPlan plan) {
+        QueryPlan.Filter part = null;
+        for (String field : SHARE_PARTS.subList(2, SHARE_PARTS.size())) {
+            var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty()).toList();
+            if (!candidates.isEmpty()) {
+                part = candidates.getFirst();
+                break;
+            }
+        }
+        if (part == null) {
+            return compile(plan.withMetric("films", null));
+        }
+        var whole = new ArrayList<>(plan.filters());
+        whole.remove(part);
+        var wholePlan = plan.withFilters(whole);
+        String condition = condition(part, wholePlan, false);
+        var where = whole.stream().map(filter -> condition(filter, wholePlan, false)).filter(java.util.Objects::nonNull).toList();
+        return "SELECT 100.0 * SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END) / NULLIF(COUNT(*), 0) AS share_pct, "
+                + "SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END) AS part_films, COUNT(*) AS total_films\nFROM movies m"
+                + (where.isEmpty() ? "" : "\nWHERE " + String.join("\n  AND ", where));
     }
 
     /** "Average box office of horror films": each film's total first, then the average of those. */

@@ -250,7 +250,33 @@ class PlannerPhrasingTest {
             // a number standing for the groups asked about
             "Among genres with at least 100 films, which 3 have the highest average IMDb rating?|"
                     + "SELECT m.major_genre, AVG(r.rating) AS a FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'IMDb' "
-                    + "AND m.major_genre IS NOT NULL GROUP BY m.major_genre HAVING COUNT(DISTINCT m.movie_id) >= 100 ORDER BY a DESC LIMIT 3"})
+                    + "AND m.major_genre IS NOT NULL GROUP BY m.major_genre HAVING COUNT(DISTINCT m.movie_id) >= 100 ORDER BY a DESC LIMIT 3",
+            // chat shorthand: lower-case ratings, markets and surnames, "tix", "wk", "avg", "min 4 films", "200m+"
+            "how many pg-13 movies 2003|SELECT COUNT(*) FROM movies WHERE mpaa_rating = 'PG-13' AND release_year = 2003",
+            "us box office 2007 releases by genre|"
+                    + "SELECT m.major_genre, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'US' "
+                    + "AND m.release_year = 2007 AND m.major_genre IS NOT NULL GROUP BY m.major_genre",
+            "scorsese films by worldwide gross|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) JOIN crew c USING (movie_id) "
+                    + "WHERE c.role = 'director' AND c.person_name = 'Martin Scorsese' GROUP BY m.movie_id, m.title ORDER BY g DESC",
+            "nolan imdb ratings|SELECT m.title, r.rating FROM movies m JOIN ratings r USING (movie_id) JOIN crew c USING (movie_id) "
+                    + "WHERE r.source = 'IMDb' AND c.role = 'director' AND c.person_name = 'Christopher Nolan'",
+            "biggest opening wk in germany, 2009 releases|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' "
+                    + "AND b.week_number = 1 AND m.release_year = 2009 GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 1",
+            "comedy share of french box office for 2007 releases, %|"
+                    + "SELECT 100.0 * SUM(CASE WHEN m.major_genre = 'Comedy' THEN b.gross_usd ELSE 0 END) / SUM(b.gross_usd) "
+                    + "FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'FR' AND m.release_year = 2007",
+            "what % of 2005 releases are rated r|"
+                    + "SELECT 100.0 * SUM(CASE WHEN mpaa_rating = 'R' THEN 1 ELSE 0 END) / COUNT(*) FROM movies WHERE release_year = 2005",
+            "how many distributors have 30+ films|"
+                    + "SELECT COUNT(*) FROM (SELECT distributor FROM movies WHERE distributor IS NOT NULL GROUP BY distributor HAVING COUNT(*) >= 30)",
+            "films with a 200m+ budget that made less than their budget worldwide|"
+                    + "SELECT m.title FROM movies m JOIN box_office b USING (movie_id) WHERE m.production_budget_usd >= 200000000 "
+                    + "GROUP BY m.movie_id, m.title, m.production_budget_usd HAVING SUM(b.gross_usd) < m.production_budget_usd",
+            "the lord of the rings: the return of the king tix by territory|"
+                    + "SELECT b.region_code, SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.title = 'The Lord of the Rings: The Return of the King' GROUP BY b.region_code"})
     void readsTheQuestionAsAPersonWould(String question, String reference) throws Exception {
         var outcome = planner.plan(question, null);
 
