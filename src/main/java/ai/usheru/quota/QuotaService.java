@@ -84,7 +84,8 @@ public class QuotaService {
                 binding = "usdPerMonth";
             }
         }
-        if (completion < minimumCompletion) {
+        // A configured cap below the minimum is what the operator wants; only a limit can refuse a call.
+        if (binding != null && completion < Math.min(minimumCompletion, wantedCompletion)) {
             throw switch (binding) {
                 case "tokensPerDay" -> exceeded(binding, "You have used your " + quota.tokensPerDay()
                         + " language-model tokens for today.", day.plusDays(1), now);
