@@ -559,7 +559,7 @@ final class QuestionParser {
 
     private static final Pattern US_MARKET = Pattern.compile(
             "\\b(us)\\s+(?=box[- ]office|gross|grosses|takings|revenue|opening|market|admissions|tickets|tix|screens|release|"
-                    + "releases|audiences?|cinemas?|theaters?|theatres?|sales|earnings|totals?|top)");
+                    + "releases|audiences?|cinemas?|theaters?|theatres?|earnings|totals?)");
 
     private void readRegions(Phrases text, Draft draft) {
         var territories = new LinkedHashSet<String>();

@@ -274,6 +274,10 @@ class PlannerPhrasingTest {
             "films with a 200m+ budget that made less than their budget worldwide|"
                     + "SELECT m.title FROM movies m JOIN box_office b USING (movie_id) WHERE m.production_budget_usd >= 200000000 "
                     + "GROUP BY m.movie_id, m.title, m.production_budget_usd HAVING SUM(b.gross_usd) < m.production_budget_usd",
+            // the pronoun is no market
+            "tell us top 3 films in Japan|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
+                    + "GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
             "the lord of the rings: the return of the king tix by territory|"
                     + "SELECT b.region_code, SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) "
                     + "WHERE m.title = 'The Lord of the Rings: The Return of the King' GROUP BY b.region_code"})
