@@ -22,6 +22,8 @@ final class Draft {
     boolean singular;
     /** Words that refer back to the previous answer ("what about", "those", "them"). */
     boolean refersBack;
+    /** "And the year before?": how many years earlier than the previous answer's year. */
+    int yearsBack;
     /** The question picks among the previous answer's rows ("which of these", "among them"). */
     boolean amongPrevious;
     /** The question compares named values ("compare", "versus", "more in X than in Y"). */
@@ -53,7 +55,7 @@ final class Draft {
     }
 
     boolean isEmpty() {
-        return metric == null && groupBy == null && filters.isEmpty() && order == null && limit == null && !aboutFilms;
+        return metric == null && groupBy == null && filters.isEmpty() && order == null && limit == null && !aboutFilms && yearsBack == 0;
     }
 
     void addGroupBy(String dimension) {

@@ -223,9 +223,21 @@ public final class OfflinePlanner {
             filters.removeIf(old -> old.field().equals(filter.field()));
             filters.add(filter);
         }
+        // "And the year before?": the previous plan's single year, one earlier.
+        if (draft.yearsBack > 0 && draft.filters.stream().noneMatch(filter -> filter.field().equals("year"))) {
+            previous.filtersOn("year").stream().filter(filter -> "in".equals(filter.op()) && filter.values().size() == 1).findFirst()
+                    .ifPresent(year -> {
+                        filters.removeIf(old -> old.field().equals("year"));
+                        filters.add(QueryPlan.Filter.in("year", List.of(((Number) year.values().getFirst()).intValue() - draft.yearsBack)));
+                    });
+        }
         String metric = draft.metric == null ? previous.metric() : draft.metric;
         String aggregate = draft.metric == null && draft.aggregate == null ? previous.aggregate() : draft.aggregate;
         List<String> groupBy = draft.groupBy == null ? previous.groupBy() : draft.groupBy;
+        if ("films".equals(draft.metric) && draft.groupBy == null && groupBy.equals(List.of("film"))) {
+            // "How many of those were rated PG-13?" after a list of films: one count over them.
+            groupBy = List.of();
+        }
         if (draft.aboutFilms && !groupBy.contains("film") || draft.singular && groupBy.isEmpty()) {
             // "Which of them made the most?" after a count: the films counted, one of them.
             groupBy = new ArrayList<>(List.of("film"));

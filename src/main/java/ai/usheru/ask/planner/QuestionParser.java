@@ -67,7 +67,7 @@ final class QuestionParser {
     /** A number of films as a condition on a group: "three or more films", "more than 10 movies". */
     private static final Pattern FILM_COUNT = Pattern.compile(
             "\\b(?:(more than|over|at least|fewer than|less than|at most|no fewer than|no more than|no less than|min|min\\.|minimum|minimum of)\\s+" + NUMBER
-                    + "|" + NUMBER + "(?:\\s+(?:or|and)\\s+(more|over|above|fewer|less)|(\\+)))\\s+(?:[a-z-]+\\s+)?"
+                    + "|" + NUMBER + "(?:\\s+(?:or|and)\\s+(more|over|above|fewer|less)|(\\+)))\\s+(?:[a-z0-9'-]+\\s+)?"
                     + "(films?|movies?|titles?|releases?|pictures?|comed(?:y|ies)|dramas?|thrillers?|westerns?|musicals?|documentar(?:y|ies)|"
                     + "adventures?|horror films?|action films?|sequels?|remakes?)\\b");
 
@@ -394,13 +394,19 @@ final class QuestionParser {
 
     private static final Pattern REFERS_BACK = Pattern.compile(
             "^\\s*(what about|how about|and|what if|same for|same but|now|only|just|also|instead)\\b"
-                    + "|\\b(of them|those|these|them|that list|the same|instead|only those|just those)\\b");
+                    + "|\\b(of them|those|these|them|that list|the same|instead|only those|just those)\\b"
+                    + "|\\b(?:break|split|group|sort|rank)\\s+(?:that|this|it)\\b|\\bthe year (?:before|earlier)\\b|\\bthe previous year\\b");
 
     private void readReferencesBack(Phrases text, Draft draft) {
         if (REFERS_BACK.matcher(text.lower()).find()) {
             draft.refersBack = true;
         }
         draft.amongPrevious = Pattern.compile("\\b(?:of|among|amongst) (?:these|those|them)\\b").matcher(text.lower()).find();
+        Matcher yearBefore = Pattern.compile("\\b(?:the year (?:before|earlier)|the previous year|a year earlier)\\b").matcher(text.lower());
+        if (yearBefore.find()) {
+            draft.yearsBack = 1;
+            text.consume(yearBefore.start(), yearBefore.end());
+        }
         Matcher international = Pattern.compile(
                 "\\b(international|internationally|overseas|abroad|foreign|outside (?:the )?(?:us|usa|united states|north america))\\b")
                 .matcher(text.lower());
@@ -1050,7 +1056,8 @@ final class QuestionParser {
             }
             Integer n = numberOf(things.group(1));
             String between = text.original().substring(things.end(1), things.start(2));
-            if (between.chars().anyMatch(Character::isUpperCase)) {
+            if (between.chars().anyMatch(Character::isUpperCase)
+                    && draft.filters.stream().anyMatch(filter -> filter.field().equals("title_contains"))) {
                 // "The four Shrek films": how many the named series has, not how many to list.
                 text.consume(things.start(1), things.end(1));
                 break;
@@ -1164,7 +1171,7 @@ final class QuestionParser {
                 }
             }
         }
-        if (draft.metric == null && Pattern.compile("\\b(best[- ]rated|highest[- ]rated|top[- ]rated|worst[- ]rated|lowest[- ]rated|rated|rating|ratings|score)\\b")
+        if (draft.metric == null && Pattern.compile("\\b(best[- ]rated|highest[- ]rated|top[- ]rated|worst[- ]rated|lowest[- ]rated|rated|(?<!mpaa )(?<!age )ratings?|score)\\b")
                 .matcher(text.lower()).find()) {
             draft.metric = "imdb_rating";
         }
@@ -1305,8 +1312,8 @@ final class QuestionParser {
             draft.aboutFilms = true;
             draft.order = draft.order == null ? "desc" : draft.order;
         }
-        // "Warner Bros flicks that took over 500m": the films themselves.
-        if (Pattern.compile("\\b(films|movies|flicks|pictures|titles)\\s+(that|which|with|grossing|earning|making|taking)\\b")
+        // "Warner Bros flicks that took over 500m": the films themselves (not when their average or number is asked).
+        if (draft.aggregate == null && !"films".equals(draft.metric) && Pattern.compile("\\b(films|movies|flicks|pictures|titles)\\s+(that|which|with|grossing|earning|making|taking)\\b")
                 .matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.aboutFilms = true;
         }
@@ -1348,7 +1355,7 @@ final class QuestionParser {
                         .matcher(whole).find();
         // "What share of X came from Y": Y is the part; a region there, or something else named there.
         Matcher from = Pattern.compile("\\b(?:came|come|comes|coming|was|were|earned|made|taken) (?:from|in)\\b|\\baccounted for by\\b"
-                + "|\\bcontributed by\\b").matcher(whole);
+                + "|\\bcontributed by\\b|\\b(?:went|goes|go|going) to\\b|\\bwas taken by\\b").matcher(whole);
         if (from.find()) {
             String tail = whole.substring(from.end());
             // "What share of Avatar's US box office came in its opening week": the part is a week of the run.
@@ -1499,7 +1506,7 @@ final class QuestionParser {
 
     private void readOrder(Phrases text, Draft draft) {
         String lower = text.lower();
-        if (Pattern.compile("\\b(worst first|lowest first|ascending|smallest first|least first|bottom|lowest|least|worst|smallest|fewest|"
+        if (Pattern.compile("\\b(worst first|lowest first|ascending|smallest first|least first|bottom|lowest|(?<!at )least|worst|smallest|fewest|"
                 + "lowest-grossing|least successful|poorest|cheapest|shortest)\\b").matcher(lower).find()) {
             draft.order = "asc";
         } else if (Pattern.compile("\\b(best first|highest first|descending|top|highest|most|best|biggest|largest|greatest|"

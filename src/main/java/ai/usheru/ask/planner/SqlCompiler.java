@@ -210,7 +210,9 @@ final class SqlCompiler {
 
     /** "Average box office of horror films": each film's total first, then the average of those. */
     private String compileAveragePerFilm(QueryPlan plan, SemanticModel.Metric metric) {
-        var inner = new QueryPlan(plan.datamart(), plan.metric(), null, concat("film", plan.groupBy()), plan.filters(), null, null);
+        // "Directors with at least five films": a condition on each director's films, so on the outer groups.
+        var rowFilters = plan.filters().stream().filter(filter -> !filter.field().equals("films")).toList();
+        var inner = new QueryPlan(plan.datamart(), plan.metric(), null, concat("film", plan.groupBy()), rowFilters, null, null);
         String innerSql = compile(inner);
         var dimensions = plan.groupBy().stream().map(model::dimension).toList();
         String outerDimensions = dimensions.stream().map(d -> "per_film." + d.alias()).collect(Collectors.joining(", "));
@@ -221,7 +223,12 @@ final class SqlCompiler {
         sql.append("AVG(per_film.").append(metric.alias()).append(") AS avg_").append(metric.alias())
                 .append("\nFROM (").append(innerSql).append(") per_film");
         if (!outerDimensions.isEmpty()) {
-            sql.append("\nGROUP BY ").append(outerDimensions).append("\nORDER BY ")
+            sql.append("\nGROUP BY ").append(outerDimensions);
+            var having = plan.filtersOn("films").stream().map(filter -> "COUNT(*) " + compare(filter)).toList();
+            if (!having.isEmpty()) {
+                sql.append("\nHAVING ").append(String.join(" AND ", having));
+            }
+            sql.append("\nORDER BY ")
                     .append(plan.order() == null && dimensions.stream().anyMatch(SemanticModel.Dimension::isTime)
                             ? outerDimensions : "avg_" + metric.alias() + " " + (plan.order() == null ? "DESC" : plan.order().toUpperCase()));
         }

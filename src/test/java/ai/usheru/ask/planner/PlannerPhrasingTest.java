@@ -274,6 +274,18 @@ class PlannerPhrasingTest {
             "films with a 200m+ budget that made less than their budget worldwide|"
                     + "SELECT m.title FROM movies m JOIN box_office b USING (movie_id) WHERE m.production_budget_usd >= 200000000 "
                     + "GROUP BY m.movie_id, m.title, m.production_budget_usd HAVING SUM(b.gross_usd) < m.production_budget_usd",
+            // a number before a distributor's name still asks for that many
+            "Which two Miramax films made the most in Italy?|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'IT' "
+                    + "AND m.distributor = 'Miramax' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 2",
+            // a follow-up a year earlier; a count over the films listed before; breaking the previous answer down
+            "What percentage of the German box office for 2006 releases went to Sony Pictures films?|"
+                    + "SELECT 100.0 * SUM(CASE WHEN m.distributor = 'Sony Pictures' THEN b.gross_usd ELSE 0 END) / SUM(b.gross_usd) "
+                    + "FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' AND m.release_year = 2006",
+            "Among directors with at least six films, which two have the highest average worldwide gross per film?|"
+                    + "SELECT person_name, AVG(g) AS a FROM (SELECT c.person_name, m.movie_id, SUM(b.gross_usd) AS g FROM box_office b "
+                    + "JOIN movies m USING (movie_id) JOIN crew c USING (movie_id) WHERE c.role = 'director' GROUP BY c.person_name, m.movie_id) "
+                    + "GROUP BY person_name HAVING COUNT(*) >= 6 ORDER BY a DESC LIMIT 2",
             // the pronoun is no market
             "tell us top 3 films in Japan|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
@@ -322,6 +334,23 @@ class PlannerPhrasingTest {
                 + "WHERE b.region_code = 'FR' AND m2.release_year = 2005 GROUP BY b.movie_id ORDER BY SUM(b.gross_usd) DESC LIMIT 10) "
                 + "ORDER BY r.rating DESC LIMIT 1");
         assertThat(EvalCases.rowsMatch(expected, TestWarehouse.rows(warehouse, followUp.sql()), true)).as(followUp.sql()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "How many dramas came out in 1998?|and the year before?|SELECT COUNT(*) FROM movies WHERE major_genre = 'Drama' AND release_year = 1997",
+            "Which Tim Burton films grossed more than $200 million worldwide?|How many of those were rated PG-13?|"
+                    + "SELECT COUNT(*) FROM movies m JOIN crew c USING (movie_id) WHERE c.role = 'director' AND c.person_name = 'Tim Burton' "
+                    + "AND m.mpaa_rating = 'PG-13' AND m.movie_id IN (SELECT movie_id FROM box_office GROUP BY movie_id HAVING SUM(gross_usd) > 200000000)",
+            "What was the total US box office of films released in 2003?|Break that down by MPAA rating|"
+                    + "SELECT m.mpaa_rating, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'US' "
+                    + "AND m.release_year = 2003 AND m.mpaa_rating IS NOT NULL GROUP BY m.mpaa_rating"})
+    void followUpsKeepWhatTheyDoNotChange(String first, String followUp, String reference) throws Exception {
+        var outcome = planner.plan(followUp, planner.plan(first, null).plan());
+
+        assertThat(outcome.hasSql()).as(followUp + ": " + outcome.message()).isTrue();
+        var expected = TestWarehouse.rows(warehouse, reference);
+        assertThat(EvalCases.rowsMatch(expected, TestWarehouse.rows(warehouse, outcome.sql()), false)).as(outcome.sql()).isTrue();
     }
 
     @Test
