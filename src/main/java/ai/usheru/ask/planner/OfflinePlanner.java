@@ -27,7 +27,8 @@ public final class OfflinePlanner {
                     + "credentials|secret|pretend (you|to be)|act as)\\b|;\\s*--|\\bunion\\s+select\\b"
                     // Requests to change the data: "Please set the budget of Titanic to $250 million", "Rename ... in the database".
                     + "|^\\s*(?:please\\s+|kindly\\s+|(?:can|could|would|will) you\\s+(?:please\\s+)?|i (?:want|need) you to\\s+)?"
-                    + "(?:set|change|update|modify|edit|overwrite|correct|delete|remove|erase|insert|rename|reset|wipe|purge|add(?!\\s+up\\b))\\b"
+                    + "(?:(?:set|update|modify|edit|overwrite|correct|rename|reset|change\\s+(?:the|its|their|his|her))\\b.{0,80}\\bto\\b"
+                    + "|(?:delete|remove|erase|insert|wipe|purge|add(?!\\s+up\\b))\\b)"
                     + "|\\b(?:set|change|update|modify|edit|overwrite|delete|remove|erase|insert|add|rename|reset|wipe|purge)\\b.{0,80}"
                     + "\\b(?:in|from|into|to) the (?:database|data ?base|table|data mart|warehouse|catalogue|catalog|records?)\\b");
     private static final Pattern OFF_TOPIC = Pattern.compile(

@@ -286,6 +286,10 @@ class PlannerPhrasingTest {
                     + "SELECT person_name, AVG(g) AS a FROM (SELECT c.person_name, m.movie_id, SUM(b.gross_usd) AS g FROM box_office b "
                     + "JOIN movies m USING (movie_id) JOIN crew c USING (movie_id) WHERE c.role = 'director' GROUP BY c.person_name, m.movie_id) "
                     + "GROUP BY person_name HAVING COUNT(*) >= 6 ORDER BY a DESC LIMIT 2",
+            // "change" is also what is measured
+            "Change in US box office between 2008 and 2009 releases, by year|"
+                    + "SELECT m.release_year, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'US' "
+                    + "AND m.release_year BETWEEN 2008 AND 2009 GROUP BY m.release_year",
             // the pronoun is no market
             "tell us top 3 films in Japan|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
