@@ -55,6 +55,7 @@ public final class OfflinePlanner {
             "\\b(predict\\w*|forecast\\w*|projections?|project(ed)? (box office|gross|revenue|takings)|extrapolat\\w*|estimat\\w*|est\\.|"
                     + "the next\\b.{0,40}\\b(film|movie|instalment|installment|sequel|release)|"
                     + "(will|would) .{0,40}\\b(make|gross|earn|take|get|sell|draw)|next year'?s?|expected (box office|gross|revenue|admissions)|"
+                    + "expected\\b.{0,30}\\b(gross|box office|takings|revenue|admissions|tickets)|"
                     + "project .{0,40}\\b(box office|gross|revenue|takings|admissions|tickets)|"
                     + "next (month|summer|winter|spring|autumn|fall|season|january|february|march|april|may|june|july|august|"
                     + "september|october|november|december))\\b");
@@ -268,7 +269,12 @@ public final class OfflinePlanner {
             String phrase = candidate.group(1).strip();
             String lower = phrase.toLowerCase(Locale.ROOT);
             // Months, seasons and places name when, not which films.
-            boolean inTitles = lower.length() >= 3 && !NOT_FRANCHISES.contains(lower) && !vocabulary.regionPhrases.containsKey(lower)
+            // Years, the first word of the sentence ("Based on past trends"), distributors, people and genres are no series.
+            boolean sentenceStart = candidate.start() == 0 && !phrase.contains(" ");
+            boolean otherName = lower.matches("\\d+") || vocabulary.people.stream().anyMatch(person -> person.equalsIgnoreCase(phrase))
+                    || vocabulary.valuePhrases.values().stream().anyMatch(phrases -> phrases.containsKey(lower));
+            boolean inTitles = lower.length() >= 3 && !sentenceStart && !otherName && !NOT_FRANCHISES.contains(lower)
+                    && !vocabulary.regionPhrases.containsKey(lower)
                     && vocabulary.titles.stream().anyMatch(title -> title.toLowerCase(Locale.ROOT).contains(lower));
             if (inTitles && (franchise == null || phrase.length() > franchise.length())) {
                 franchise = phrase;

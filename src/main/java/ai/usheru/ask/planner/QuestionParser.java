@@ -76,7 +76,8 @@ final class QuestionParser {
             "\\b" + NUMBER + "\\s+(?:best|highest|top|biggest|largest|most|lowest|worst|least|smallest|leading|"
                     + "highest-grossing|top-grossing|best-selling)?\\s*(?:[a-z0-9'-]+\\s+){0,3}?(films|movies|titles|genres|distributors|"
                     + "directors|studios|regions|countries|territories|years|comedies|dramas|thrillers|westerns|musicals|"
-                    + "documentaries|horror films|action films|pictures|releases|adaptations|sequels|remakes|blockbusters|flicks)\\b");
+                    + "documentaries|horror films|action films|pictures|releases|adaptations|sequels|remakes|blockbusters|flicks|"
+                    + "opening weeks|opening weekends|openings|weeks)\\b");
 
     private final Vocabulary vocabulary;
     private final SemanticModel model;

@@ -357,6 +357,20 @@ class PlannerPhrasingTest {
         assertThat(EvalCases.rowsMatch(expected, TestWarehouse.rows(warehouse, outcome.sql()), false)).as(outcome.sql()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Project Universal's worldwide takings for 2012|distributor",
+            "Based on past trends, how much will Miramax films make in Spain in 2013?|distributor",
+            "What is the expected opening-week gross in Japan of a new Pixar-style animated film?|region"})
+    void forecastsReadTheirSubjectWithoutMistakingYearsOrFirstWordsForSeries(String question, String field) throws Exception {
+        var outcome = planner.plan(question, null);
+
+        assertThat(outcome.intent()).isEqualTo(Intent.PREDICTION);
+        assertThat(outcome.plan().filters()).as(outcome.sql()).anyMatch(filter -> filter.field().equals(field))
+                .noneMatch(filter -> filter.field().equals("title_contains"));
+        assertThat(TestWarehouse.rows(warehouse, outcome.sql())).as("a history to fit").hasSizeGreaterThan(2);
+    }
+
     @Test
     void whatItCannotComputeItSaysRatherThanAnsweringAnotherQuestion() {
         var outcome = planner.plan("Which 2009 films earned more outside the US than in the US?", null);
