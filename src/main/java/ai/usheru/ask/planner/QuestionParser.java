@@ -565,8 +565,7 @@ final class QuestionParser {
             Map.entry("south america", "Latin America"), Map.entry("latam", "Latin America"), Map.entry("north america", "North America"));
 
     private static final Pattern US_MARKET = Pattern.compile(
-            "\\b(us)\\s+(?=box[- ]office|gross|grosses|takings|revenue|opening|market|admissions|tickets|tix|screens|release|"
-                    + "releases|audiences?|cinemas?|theaters?|theatres?|earnings|totals?)");
+            "\\b(us)\\s+(?=box[- ]office|gross\\b|grosses|takings|revenue|opening|market|admissions|tix|cinemas?|theaters?|theatres?)");
 
     private void readRegions(Phrases text, Draft draft) {
         var territories = new LinkedHashSet<String>();

@@ -291,6 +291,9 @@ class PlannerPhrasingTest {
                     + "SELECT m.release_year, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'US' "
                     + "AND m.release_year BETWEEN 2008 AND 2009 GROUP BY m.release_year",
             // the pronoun is no market
+            "give us totals by genre for 2005 releases|"
+                    + "SELECT m.major_genre, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2005 "
+                    + "AND m.major_genre IS NOT NULL GROUP BY m.major_genre",
             "tell us top 3 films in Japan|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
                     + "GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
