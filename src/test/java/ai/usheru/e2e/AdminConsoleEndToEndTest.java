@@ -5,44 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ai.usheru.accounts.AccountService;
-import ai.usheru.support.Browser;
-import ai.usheru.support.IntegrationTest;
-import ai.usheru.support.TestUsers;
+import ai.usheru.support.BrowserTest;
 
 /**
  * The admin console in a real headless Chromium: the usage and cost report draws its chart for what
- * was asked today, and a user's quota is changed in the user dialog; screenshots under target/.
+ * was asked today, and a user's quota is changed in the user dialog; screenshots at desktop and phone
+ * size under target/.
  */
-class AdminConsoleEndToEndTest extends IntegrationTest {
-
-    @Autowired
-    TestUsers users;
+class AdminConsoleEndToEndTest extends BrowserTest {
 
     @Autowired
     AccountService accounts;
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anAdminReadsTodaysUsageAndRaisesAUsersQuota() throws Exception {
@@ -50,7 +31,7 @@ class AdminConsoleEndToEndTest extends IntegrationTest {
         users.create(user);
         String token = http().token(user.email(), user.password());
         assertThat(http().postJson("/api/v1/ask", Map.of("question", "Top 5 films by box office"), token).status()).isEqualTo(200);
-        String base = "http://localhost:" + port;
+        String base = base();
         browser.signIn(base, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin");
 
         browser.driver.get(base + "/admin/usage");
@@ -61,6 +42,8 @@ class AdminConsoleEndToEndTest extends IntegrationTest {
         assertThat(browser.driver.findElements(By.cssSelector("vaadin-grid-cell-content")).stream().map(WebElement::getText))
                 .contains("Questions", "Cost");
         browser.screenshot("e2e-usage-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-usage-390x844.png", 390, 844);
+        browser.driver.manage().window().setSize(new Dimension(1280, 800));
 
         browser.driver.get(base + "/admin/users");
         browser.wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-button[aria-label='Edit " + user.email() + "']")).isEmpty());
@@ -68,6 +51,7 @@ class AdminConsoleEndToEndTest extends IntegrationTest {
         WebElement questionsPerDay = browser.wait.until(
                 driver -> driver.findElement(By.cssSelector("#quota-queries-per-day input")));
         browser.screenshot("e2e-edit-user-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-edit-user-390x844.png", 390, 844);
         questionsPerDay.sendKeys("40");
         questionsPerDay.sendKeys(Keys.ENTER);
         browser.wait.until(driver -> driver.findElements(By.cssSelector("#quota-queries-per-day")).isEmpty());

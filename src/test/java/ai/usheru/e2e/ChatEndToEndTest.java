@@ -6,48 +6,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import ai.usheru.support.Browser;
-import ai.usheru.support.IntegrationTest;
-import ai.usheru.support.TestUsers;
+import ai.usheru.support.BrowserTest;
 
 /**
- * The chat in a real headless Chromium ({@link Browser}):
+ * The chat in a real headless Chromium:
  * sign in, ask, see rows and a drawn chart, follow up, edit the SQL and run it again, and keep
  * screenshots at desktop and phone size under target/.
  */
-class ChatEndToEndTest extends IntegrationTest {
-
-    @Autowired
-    TestUsers users;
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ChatEndToEndTest extends BrowserTest {
 
     @Test
     void aUserAsksFollowsUpEditsTheSqlAndSeesChartsAndRows() throws Exception {
         var user = aUser();
         users.create(user);
-        String base = "http://localhost:" + port;
+        String base = base();
 
         browser.signIn(base, user.email(), user.password(), "/chat");
         var wait = browser.wait;
