@@ -1,10 +1,12 @@
 package ai.usheru.accounts.ui;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -160,14 +162,9 @@ class UserDialog extends Dialog {
 
     void save() {
         error.setVisible(false);
-        email.setInvalid(false);
-        password.setInvalid(false);
-        regions.setInvalid(false);
-        role.setInvalid(false);
-        models.setInvalid(false);
+        List.<HasValidation>of(email, password, regions, role, models).forEach(field -> field.setInvalid(false));
         if (editing == null && email.isEmpty()) {
-            email.setErrorMessage("Enter the person's e-mail address.");
-            email.setInvalid(true);
+            flag(email, "Enter the person's e-mail address.");
             email.focus();
             return;
         }
@@ -191,33 +188,30 @@ class UserDialog extends Dialog {
     private void show(DomainException e) {
         switch (e.code()) {
             case "invalid_email", "email_taken" -> {
-                email.setErrorMessage(e.getMessage());
-                email.setInvalid(true);
+                flag(email, e.getMessage());
                 email.focus();
             }
             case "weak_password" -> {
-                password.setErrorMessage(e.getMessage());
-                password.setInvalid(true);
+                flag(password, e.getMessage());
                 password.focus();
             }
-            case "unknown_region" -> {
-                regions.setErrorMessage(e.getMessage());
-                regions.setInvalid(true);
-            }
+            case "unknown_region" -> flag(regions, e.getMessage());
             case "cannot_demote_self" -> {
-                role.setErrorMessage(e.getMessage());
-                role.setInvalid(true);
+                flag(role, e.getMessage());
                 role.focus();
             }
-            case "unknown_model" -> {
-                models.setErrorMessage(e.getMessage());
-                models.setInvalid(true);
-            }
+            case "unknown_model" -> flag(models, e.getMessage());
             default -> {
                 error.setText(e.getMessage());
                 error.setVisible(true);
             }
         }
+    }
+
+    /** Shows {@code message} beside the field it concerns. */
+    private static void flag(HasValidation field, String message) {
+        field.setErrorMessage(message);
+        field.setInvalid(true);
     }
 
     private static Long toLong(Integer value) {
