@@ -82,11 +82,15 @@ final class QuestionParser {
     private final Vocabulary vocabulary;
     private final SemanticModel model;
     private final Set<String> regionWords;
+    /** Any metric's synonym as a whole word, compiled once for the parser's life. */
+    private final Pattern measureSynonym;
 
     QuestionParser(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
         this.model = vocabulary.model;
         this.regionWords = Set.copyOf(vocabulary.regionPhrases.keySet());
+        this.measureSynonym = Pattern.compile(model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
+                .filter(synonym -> synonym.length() > 2).map(Pattern::quote).collect(java.util.stream.Collectors.joining("|", "\\b(?:", ")\\b")));
     }
 
     Draft parse(String question) {
@@ -1411,9 +1415,7 @@ final class QuestionParser {
 
     /** "Top 3 genres by gross 2005 releases": "by" names the measure there, and the films after it are no breakdown. */
     private boolean measureNamedBetween(String original, int from, int to) {
-        String between = original.substring(from, to).toLowerCase(Locale.ROOT);
-        return model.metrics().stream().flatMap(metric -> metric.synonyms().stream()).filter(synonym -> synonym.length() > 2)
-                .anyMatch(synonym -> Pattern.compile("\\b" + Pattern.quote(synonym) + "\\b").matcher(between).find());
+        return measureSynonym.matcher(original.substring(from, to).toLowerCase(Locale.ROOT)).find();
     }
 
     /** "The studio Fox Searchlight": the noun is followed by one of its values, already read. */
