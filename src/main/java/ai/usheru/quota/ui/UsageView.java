@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -148,16 +151,31 @@ public class UsageView extends VerticalLayout {
     }
 
     /**
-     * Cost per group, the most expensive first; per day, cost over time. Where nothing cost money (the
+     * Cost per group, the most expensive first, as horizontal bars (names such as e-mail addresses read
+     * along the bars, not squeezed under them); per day, cost over time. Where nothing cost money (the
      * offline planner answered everything), the questions instead.
      */
     private void drawChart() {
-        boolean daily = report.groupBy() == UsageReport.Grouping.DAY;
         boolean free = report.total().costUsd().signum() == 0;
-        List<List<Object>> points = report.rows().stream().limit(daily ? Long.MAX_VALUE : CHART_BARS)
-                .map(row -> List.<Object>of(row.key(), free ? row.questions() : row.costUsd())).toList();
-        chart.setOption(ChartOptions.of(daily ? "line" : "bar", free ? "Questions" : "Cost (USD)", points));
+        String measure = free ? "Questions" : "Cost (USD)";
         chart.setTitle((free ? "Questions" : "Cost in US dollars") + " per " + report.groupBy().label().toLowerCase(Locale.ROOT));
+        if (report.groupBy() == UsageReport.Grouping.DAY) {
+            chart.setOption(ChartOptions.of("line", measure, report.rows().stream()
+                    .map(row -> List.<Object>of(row.key(), free ? row.questions() : row.costUsd())).toList()));
+            return;
+        }
+        // Largest at the top: a category axis draws its first item at the bottom.
+        var shown = new ArrayList<>(report.rows().subList(0, Math.min(CHART_BARS, report.rows().size())));
+        Collections.reverse(shown);
+        chart.setOption(Map.of(
+                "tooltip", Map.of("trigger", "axis"),
+                "color", List.of("#d9480f"),
+                "grid", Map.of("left", 8, "right", 24, "top", 8, "bottom", 28, "containLabel", true),
+                "xAxis", Map.of("type", "value", "name", measure, "nameLocation", "middle", "nameGap", 26),
+                "yAxis", Map.of("type", "category", "data", shown.stream().map(UsageReport.Row::key).toList(),
+                        "axisLabel", Map.of("width", 220, "overflow", "truncate")),
+                "series", List.of(Map.of("type", "bar", "name", measure, "barMaxWidth", 24,
+                        "data", shown.stream().map(row -> (Object) (free ? row.questions() : row.costUsd())).toList()))));
     }
 
     UsageReport report() {
