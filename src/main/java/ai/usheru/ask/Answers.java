@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import ai.usheru.ask.planner.Interpretation;
 import ai.usheru.ask.planner.QueryPlan;
 import ai.usheru.ask.planner.Vocabulary;
 import ai.usheru.semantic.SemanticModel;
@@ -47,8 +48,8 @@ final class Answers {
     /** One or two sentences for a planner result, stating what was measured and for which scope. */
     static String describe(QueryPlan plan, QueryResult result, Vocabulary vocabulary, String scope) {
         SemanticModel model = vocabulary.model();
-        String metric = metricLabel(plan, model);
-        String conditions = conditions(plan, vocabulary);
+        String metric = Interpretation.measure(plan, model);
+        String conditions = Interpretation.conditions(plan, vocabulary);
         String sentence;
         if (result.rows().isEmpty() || result.rows().size() == 1 && result.rows().getFirst().stream().allMatch(value -> value == null)) {
             sentence = "No data matched: " + metric + conditions + " has no rows in your scope.";
@@ -97,65 +98,6 @@ final class Answers {
         return suggestions.subList(0, Math.min(4, suggestions.size()));
     }
 
-    private static String metricLabel(QueryPlan plan, SemanticModel model) {
-        if (plan.metric().startsWith("count:")) {
-            return "number of " + plural(model.dimension(plan.metric().substring(6)).label().toLowerCase(Locale.ROOT));
-        }
-        String label = model.metric(plan.metric()).label().replace(" (USD)", "").toLowerCase(Locale.ROOT)
-                .replace("imdb", "IMDb").replace("rotten tomatoes", "Rotten Tomatoes");
-        if ("films".equals(plan.metric())) {
-            label = "number of films";
-        }
-        return switch (plan.aggregate() == null ? "" : plan.aggregate()) {
-            case "share", "share:other", "share:week" -> "share of " + label;
-            case "avg" -> label.startsWith("average") ? label : "average " + label;
-            case "max" -> "highest " + label;
-            case "min" -> "lowest " + label;
-            default -> label;
-        };
-    }
-
-    private static String conditions(QueryPlan plan, Vocabulary vocabulary) {
-        var parts = new ArrayList<String>();
-        for (QueryPlan.Filter filter : plan.filters()) {
-            String values = filter.values().stream().map(value -> filter.field().equals("region")
-                    ? vocabulary.regionName(String.valueOf(value)) : String.valueOf(value)).collect(Collectors.joining(", "));
-            switch (filter.field()) {
-                case "title" -> parts.add("of " + values);
-                case "director" -> parts.add("directed by " + values);
-                case "region" -> parts.add(filter.values().isEmpty() ? "worldwide" : "in " + values);
-                case "territory" -> parts.add("in " + values);
-                case "week" -> parts.add(filter.isThreshold() ? "after the opening week"
-                        : filter.values().equals(List.of(1)) ? "in the opening week" : "in week " + values);
-                case "release_date" -> parts.add("released on " + values);
-                case "films" -> parts.add("with " + (filter.op().startsWith(">") ? "at least " : "at most ")
-                        + (filter.op().equals(">") ? ((Number) filter.values().getFirst()).intValue() + 1
-                                : filter.op().equals("<") ? ((Number) filter.values().getFirst()).intValue() - 1 : filter.values().getFirst())
-                        + " films");
-                case "month" -> parts.add("released in month " + values);
-                case "year" -> parts.add("for films released " + years(filter));
-                case "title_contains" -> parts.add("for titles containing “" + values + "”");
-                case "no_rating_from" -> parts.add("without a " + values + " rating");
-                case "roi" -> parts.add("that took " + (filter.op().startsWith("<") ? "less than " : "more than ") + filter.values().getFirst()
-                        + " times their budget");
-                default -> parts.add(filter.isThreshold() ? "where " + filter.field().replace('_', ' ') + " " + filter.op() + " " + values
-                        : "(" + filter.field().replace('_', ' ') + ": " + values + ")");
-            }
-        }
-        return parts.isEmpty() ? "" : " " + String.join(", ", parts);
-    }
-
-    private static String years(QueryPlan.Filter filter) {
-        return switch (filter.op()) {
-            case "between" -> filter.values().get(0) + "–" + filter.values().get(1);
-            case "in" -> "in " + filter.values().stream().map(String::valueOf).collect(Collectors.joining(", "));
-            case ">" -> "after " + filter.values().getFirst();
-            case ">=" -> "from " + filter.values().getFirst();
-            case "<" -> "before " + filter.values().getFirst();
-            default -> "up to " + filter.values().getFirst();
-        };
-    }
-
     static String format(Object value, QueryPlan plan, SemanticModel model) {
         if (!(value instanceof Number number)) {
             return String.valueOf(value);
@@ -176,14 +118,7 @@ final class Answers {
     }
 
     static String money(Number number) {
-        double value = number.doubleValue();
-        if (Math.abs(value) >= 1e9) {
-            return String.format(Locale.US, "$%.2f billion", value / 1e9);
-        }
-        if (Math.abs(value) >= 1e6) {
-            return String.format(Locale.US, "$%.1f million", value / 1e6);
-        }
-        return "$" + NumberFormat.getIntegerInstance(Locale.US).format(Math.round(value));
+        return Interpretation.money(number);
     }
 
     private static String plural(String word) {
@@ -197,10 +132,14 @@ final class Answers {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** Says which words of the question the offline answer could not take into account. */
-    static String unreadNote(List<String> words) {
-        String quoted = words.stream().distinct().map(word -> "“" + word + "”").collect(java.util.stream.Collectors.joining(", "));
-        return "Note: I could not read " + quoted + ", so this answer leaves " + (words.size() == 1 ? "it" : "them")
-                + " out; try rephrasing with what to measure and for what.";
+    /**
+     * Why a question read only in part gets no figure: the words not read, and the reading of the
+     * rest, which the reply offers to run as it stands.
+     */
+    static String clarification(List<String> unread, Interpretation reading) {
+        String quoted = unread.stream().distinct().map(word -> "“" + word + "”").collect(Collectors.joining(", "));
+        return "I could not read " + quoted + " in your question, so I have not answered: a figure that leaves "
+                + (unread.stream().distinct().count() == 1 ? "it" : "them") + " out may answer another question. "
+                + "I read the rest as: " + reading.sentence() + " Pick that reading below to run it, or rephrase.";
     }
 }

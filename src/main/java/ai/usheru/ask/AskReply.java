@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import ai.usheru.ask.planner.Interpretation;
 import ai.usheru.warehouse.QueryResult;
 
 /**
@@ -14,6 +15,8 @@ import ai.usheru.warehouse.QueryResult;
  * @param scope the regions the answer was computed for, in words ("Ireland only", "all regions")
  * @param truncated true when the rows stop at the row cap
  * @param messageId the stored answer, for feedback
+ * @param interpretation how the question was read (measure, filters, breakdown, order, limit, scope), or null
+ *                       when nothing was read into a query
  */
 public record AskReply(
         UUID threadId,
@@ -29,7 +32,8 @@ public record AskReply(
         String scope,
         boolean truncated,
         String engine,
-        UUID messageId) {
+        UUID messageId,
+        Interpretation interpretation) {
 
     /**
      * Tokens and money one answer cost (the offline planner costs nothing), and the warehouse's time

@@ -22,9 +22,11 @@ import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Scope;
+import ai.usheru.ask.planner.Interpretation;
 import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.ask.planner.PlannerOutcome;
 import ai.usheru.ask.planner.QueryPlan;
+import ai.usheru.ask.planner.Vocabulary;
 import ai.usheru.ask.guard.SqlRejectedException;
 import ai.usheru.llm.AnswerWriter;
 import ai.usheru.llm.LlmModel;
@@ -94,7 +96,24 @@ public class AskService {
         }
         Account me = accounts.current();
         var model = modelFor(me, modelName);
-        return metered(me, spend -> answer(me, text, threadId, events, spend, model));
+        return metered(me, spend -> answer(me, text, threadId, events, spend, model, null));
+    }
+
+    /**
+     * Runs an earlier answer of the user's own again without one part of its reading (a chip removed
+     * in the chat: a filter, the breakdown, the limit), as a new turn of its conversation. The plan
+     * comes from what was stored, never from the client, and runs through the same guard and scope.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public AskReply askWithout(UUID messageId, String partKey, Consumer<AskEvent> events) {
+        Account me = accounts.current();
+        StoredMessage earlier = threads.ownedAnswer(me.id(), messageId)
+                .filter(message -> message.planJson() != null && !Intent.CLARIFY.code().equals(message.intent()))
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND, "message_not_found", "There is no such answer."));
+        QueryPlan plan = Interpretation.without(json.readValue(earlier.planJson(), QueryPlan.class), partKey);
+        OfflinePlanner planner = planners.forDatamart(datamartOf(me.scope()));
+        String text = Interpretation.of(plan, planner.vocabulary(), scopeWords(me.scope(), planner)).sentence();
+        return metered(me, spend -> answer(me, text, earlier.threadId(), events, spend, Optional.empty(), plan));
     }
 
     /** The models the signed-in user may choose from, their default first. */
@@ -114,8 +133,9 @@ public class AskService {
                                 + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(LlmModel::name).toList())) + ".")));
     }
 
+    /** Answers {@code text}; with a {@code chosen} plan, that plan is what runs and the text only names it in the thread. */
     private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, ModelSpend spend,
-            Optional<LlmModel> model) {
+            Optional<LlmModel> model, QueryPlan chosen) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
@@ -123,16 +143,19 @@ public class AskService {
 
         events.accept(new AskEvent("status", Map.of("step", "understanding", "message", "Reading the question")));
         OfflinePlanner planner = planners.forDatamart(datamart);
+        String scopeWords = scopeWords(me.scope(), planner);
         PlannerOutcome outcome;
         try {
-            outcome = planner.plan(text, previous);
+            // A reading offered after a question read only in part, picked as offered: run it as read.
+            Optional<QueryPlan> offered = chosen != null ? Optional.of(chosen) : offeredReading(thread, text, planner, scopeWords);
+            outcome = offered.isPresent() ? new PlannerOutcome(Intent.DATA_QUERY, offered.get(), planner.compile(offered.get()), null, null)
+                    : planner.plan(text, previous);
         } catch (RuntimeException e) {
             // A question the planner trips over is one it did not understand; the model may still answer it.
             log.error("The planner failed on a question", e);
             outcome = PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "I could not work out how to answer that. Try naming what to "
                     + "measure and for what, for example “Top 5 films by box office in Germany in 2009”.");
         }
-        String scopeWords = scopeWords(me.scope(), planner);
 
         // The planner goes first when it is confident; a question it did not read, or read only in part,
         // goes to the language model when there is one, and comes back to the planner if the model fails.
@@ -146,7 +169,7 @@ public class AskService {
                 if (!isModelFailure(e)) {
                     throw e;
                 }
-                modelFailure = e.getMessage() + " The offline planner answered instead.";
+                modelFailure = e.getMessage() + (readInPart ? "" : " The offline planner answered instead.");
                 if (!readInPart) {
                     return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + modelFailure + ")",
                             List.of(), scopeWords, me, events, spend.usage(AskReply.Usage.OFFLINE), "offline");
@@ -155,6 +178,13 @@ public class AskService {
         }
         // What a model spent before it failed is billed with the planner's answer.
         AskReply.Usage usage = spend.usage(AskReply.Usage.OFFLINE);
+        if (readInPart) {
+            // A figure that leaves words out may answer another question: say what was read, offer it, give no figure.
+            QueryPlan reading = narrowToScope(outcome.plan(), me.scope(), planner).plan();
+            return clarify(thread, List.of(reading), Answers.clarification(outcome.unreadWords(),
+                    Interpretation.of(reading, planner.vocabulary(), scopeWords)) + (modelFailure == null ? "" : " (" + modelFailure + ")"),
+                    scopeWords, me, events, usage);
+        }
         if (!outcome.hasSql()) {
             return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message(), List.of(), scopeWords, me, events,
                     usage, "offline");
@@ -166,6 +196,14 @@ public class AskService {
                     usage, "offline");
         }
         plan = narrowed.plan();
+        // A title that remakes share, with no year to tell them apart: which film, not their sum.
+        List<QueryPlan> remakes = outcome.forecast() == null ? Interpretation.remakeReadings(plan, planner.vocabulary()) : List.of();
+        if (!remakes.isEmpty()) {
+            String title = String.valueOf(plan.filtersOn("title").getFirst().values().getFirst());
+            return clarify(thread, remakes, "Several films are titled “" + title + "” ("
+                    + planner.vocabulary().releaseYears(title).stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + "). Which one do you mean? Pick a reading below.", scopeWords, me, events, usage);
+        }
         String sql = plan == outcome.plan() ? outcome.sql() : planner.compile(plan);
         if (outcome.forecast() != null) {
             sql = outcome.sql();
@@ -185,14 +223,43 @@ public class AskService {
             suggestions = List.of("And by genre?", "Which films contributed most?");
         } else {
             answer = Answers.describe(plan, result, planner.vocabulary(), scopeWords)
-                    + (narrowed.note() == null ? "" : " " + narrowed.note())
-                    + (outcome.confident() ? "" : " " + Answers.unreadNote(outcome.unreadWords()))
-                    + (modelFailure == null ? "" : " (" + modelFailure + ")");
+                    + (narrowed.note() == null ? "" : " " + narrowed.note());
             suggestions = Answers.suggestionsFor(plan, planner.vocabulary(), me.scope().regions());
         }
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
         return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events,
                 usage, "offline");
+    }
+
+    /**
+     * The plan of the thread's last answer when it was a clarification whose offered reading is
+     * what the user now sent (a click on the offer, or the same words typed).
+     */
+    private Optional<QueryPlan> offeredReading(ConversationThread thread, String text, OfflinePlanner planner, String scopeWords) {
+        return threads.lastAnswer(thread.id())
+                .filter(answer -> Intent.CLARIFY.code().equals(answer.intent()) && answer.planJson() != null)
+                .stream().flatMap(answer -> List.of(json.readValue(answer.planJson(), QueryPlan[].class)).stream())
+                .filter(plan -> Interpretation.of(plan, planner.vocabulary(), scopeWords).sentence().equalsIgnoreCase(text.strip()))
+                .findFirst();
+    }
+
+    /**
+     * No figure, but the readings the question may have meant, each offered as a suggestion whose
+     * words pick it ({@link #offeredReading}); the first reading is the reply's interpretation.
+     */
+    private AskReply clarify(ConversationThread thread, List<QueryPlan> readings, String answer, String scopeWords, Account me,
+            Consumer<AskEvent> events, AskReply.Usage usage) {
+        Vocabulary vocabulary = planners.forDatamart(datamartOf(me.scope())).vocabulary();
+        List<Interpretation> interpretations = readings.stream().map(plan -> Interpretation.of(plan, vocabulary, scopeWords)).toList();
+        List<String> suggestions = interpretations.stream().map(Interpretation::sentence).toList();
+        events.accept(new AskEvent("answer", Map.of("text", answer)));
+        events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
+        StoredMessage stored = threads.append(thread.id(), "assistant", answer, Intent.CLARIFY.code(), json.writeValueAsString(readings),
+                null, null, json.writeValueAsString(summaryOf(emptyResult())));
+        var reply = new AskReply(thread.id(), Intent.CLARIFY.code(), null, List.of(), List.of(), answer, suggestions, usage,
+                quotas.remaining(me.id()), "table", scopeWords, false, "offline", stored.id(), interpretations.getFirst());
+        events.accept(new AskEvent("done", reply));
+        return reply;
     }
 
     /** A model that could not answer, or a budget that could not pay for it: the planner takes over. */
@@ -362,7 +429,7 @@ public class AskService {
             var result = new QueryResult(columns, rows, summary != null && summary.get("truncated").asBoolean(), 0);
             turns.add(new Turn(null, new AskReply(thread.id(), message.intent(), message.sql(), columns, rows, message.content(),
                     List.of(), AskReply.Usage.OFFLINE, Map.of(), Answers.chartFor(result), "", result.truncated(), "offline",
-                    message.id())));
+                    message.id(), null)));
         }
         return turns;
     }
@@ -432,8 +499,11 @@ public class AskService {
             recall.rememberTurn(stored.id(), me.id(), thread.id(), sql.question(), sql.written());
             usage = usage.withWarehouse(sql.warehouseMillis(), sql.scannedBytes());
         }
+        Interpretation interpretation = plan == null ? null
+                : Interpretation.of(plan, planners.forDatamart(datamartOf(me.scope())).vocabulary(), scopeWords);
         var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(),
-                answer, suggestions, usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine, stored.id());
+                answer, suggestions, usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine,
+                stored.id(), interpretation);
         events.accept(new AskEvent("done", reply));
         return reply;
     }

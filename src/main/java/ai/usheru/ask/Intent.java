@@ -8,6 +8,8 @@ public enum Intent {
     GREETING,
     OUT_OF_SCOPE,
     NOT_UNDERSTOOD,
+    /** The question was read only in part: no figure, the reading of the rest offered to run instead. */
+    CLARIFY,
     USER_SQL;
 
     public String code() {

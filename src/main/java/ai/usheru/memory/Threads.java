@@ -142,13 +142,23 @@ public class Threads {
         return db.selectFrom(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId)).orderBy(MESSAGES.POSITION).fetch(Threads::toMessage);
     }
 
-    /** The plan of the latest answer in the thread that had one: what a follow-up changes. */
+    /**
+     * The plan of the latest answer in the thread that had one: what a follow-up changes. A reading
+     * only offered in a clarification is not one: nobody has seen its figure.
+     */
     public Optional<String> latestPlanJson(UUID threadId) {
         return db.select(MESSAGES.PLAN).from(MESSAGES)
-                .where(MESSAGES.THREAD_ID.eq(threadId).and(MESSAGES.PLAN.isNotNull()))
+                .where(MESSAGES.THREAD_ID.eq(threadId).and(MESSAGES.PLAN.isNotNull())
+                        .and(MESSAGES.INTENT.isNull().or(MESSAGES.INTENT.ne("clarify"))))
                 .orderBy(MESSAGES.POSITION.desc())
                 .limit(1)
                 .fetchOptional(row -> row.value1().data());
+    }
+
+    /** The thread's latest assistant message. */
+    public Optional<StoredMessage> lastAnswer(UUID threadId) {
+        return db.selectFrom(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId).and(MESSAGES.ROLE.eq("assistant")))
+                .orderBy(MESSAGES.POSITION.desc()).limit(1).fetchOptional(Threads::toMessage);
     }
 
     private static StoredMessage toMessage(MessagesRecord row) {

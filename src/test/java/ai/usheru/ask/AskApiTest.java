@@ -60,6 +60,58 @@ class AskApiTest extends IntegrationTest {
     }
 
     @Test
+    void everyDataAnswerSaysHowTheQuestionWasRead() {
+        JsonNode reading = ask(irishToken, "Top 5 films by box office", null).json().get("interpretation");
+
+        assertThat(reading.get("sentence").asString()).isEqualTo("Box office, by film, top 5, for Ireland only.");
+        var kinds = new ArrayList<String>();
+        reading.get("parts").forEach(part -> kinds.add(part.get("kind").asString()));
+        assertThat(kinds).containsExactly("measure", "breakdown", "limit", "scope");
+    }
+
+    @Test
+    void aQuestionReadOnlyInPartGetsNoFigureButItsReadingToPick() {
+        var partly = ask(globalToken, "Top 5 films by box office in Germany with sparkly posters", null).json();
+
+        assertThat(partly.get("intent").asString()).isEqualTo("clarify");
+        assertThat(partly.get("rows")).isEmpty();
+        assertThat(partly.get("sql").isNull()).isTrue();
+        assertThat(partly.get("answer").asString()).contains("“sparkly”, “posters”").contains("in Germany");
+        String offered = partly.get("suggestions").get(0).asString();
+        assertThat(offered).isEqualTo(partly.get("interpretation").get("sentence").asString()).contains("in Germany").contains("top 5");
+        String threadId = partly.get("threadId").asString();
+        assertThat(threads.latestPlanJson(UUID.fromString(threadId))).as("an offer is no answer to follow up on").isEmpty();
+
+        var picked = ask(globalToken, offered, threadId).json();
+
+        assertThat(picked.get("intent").asString()).isEqualTo("data_query");
+        assertThat(picked.get("rows")).hasSize(5);
+        assertThat(picked.get("sql").asString()).contains("'DE'");
+        assertThat(picked.get("interpretation").get("sentence").asString()).isEqualTo(offered);
+    }
+
+    @Test
+    void aTitleThatRemakesShareIsAskedAboutNotSummed() {
+        var shared = ask(globalToken, "How much did King Kong make in Japan?", null).json();
+
+        assertThat(shared.get("intent").asString()).isEqualTo("clarify");
+        assertThat(shared.get("rows")).isEmpty();
+        assertThat(shared.get("suggestions")).hasSizeGreaterThan(1);
+        String the2005Film = null;
+        for (JsonNode suggestion : shared.get("suggestions")) {
+            if (suggestion.asString().contains("King Kong (2005)")) {
+                the2005Film = suggestion.asString();
+            }
+        }
+        assertThat(the2005Film).isNotNull();
+
+        var picked = ask(globalToken, the2005Film, shared.get("threadId").asString()).json();
+
+        assertThat(picked.get("rows")).hasSize(1);
+        assertThat(picked.get("sql").asString()).contains("2005").contains("'JP'");
+    }
+
+    @Test
     void theLedgerRecordsTheWarehouseTimeTheReplyReportsAndACachedRepeatCostsNone() {
         var user = aUser();
         var account = users.create(user);

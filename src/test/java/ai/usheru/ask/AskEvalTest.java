@@ -28,16 +28,19 @@ class AskEvalTest extends IntegrationTest {
      * checks (other people's phrasings, expected rows computed independently with SQLite) and kept
      * as regression guards once measured. own-1's and own-6's one failure each is a reading the published
      * set rules out: "territory" means each region there (as in the data mart's notes, "the twelve named
-     * territories"), while those cases expect the four territory groups.
+     * territories"), while those cases expect the four territory groups. own-13 and own-14 were written
+     * for issue 9 by people who never saw the planner; their kind {@code unanswerable} (a film question
+     * the data cannot answer) passes on any honest refusal.
      */
     @ParameterizedTest
-    @CsvSource({"questions-dev.jsonl, 30", "own-1.jsonl, 44", "own-2.jsonl, 40", "own-3.jsonl, 40", "own-4.jsonl, 40", "own-5.jsonl, 39", "own-6.jsonl, 39", "own-7.jsonl, 38", "own-8.jsonl, 40", "own-9.jsonl, 40", "own-10.jsonl, 39", "own-11.jsonl, 37", "own-12.jsonl, 39"})
+    @CsvSource({"questions-dev.jsonl, 30", "own-1.jsonl, 44", "own-2.jsonl, 40", "own-3.jsonl, 40", "own-4.jsonl, 40", "own-5.jsonl, 39", "own-6.jsonl, 39", "own-7.jsonl, 38", "own-8.jsonl, 40", "own-9.jsonl, 40", "own-10.jsonl, 39", "own-11.jsonl, 37", "own-12.jsonl, 39", "own-13.jsonl, 26", "own-14.jsonl, 26"})
     void theCasesPassThroughTheApi(String file, int floor) {
         TestHttp http = http();
         String admin = token(http, ADMIN_EMAIL, ADMIN_PASSWORD);
         Map<List<String>, String> tokens = new HashMap<>();
         var failures = new ArrayList<String>();
         int passed = 0;
+        int silentlyWrong = 0;
         List<JsonNode> cases = EvalCases.load(file);
         for (JsonNode testCase : cases) {
             List<String> scope = EvalCases.scopeOf(testCase);
@@ -55,12 +58,27 @@ class AskEvalTest extends IntegrationTest {
             if (verdict == null) {
                 passed++;
             } else {
-                failures.add(testCase.get("id").asString() + ": " + verdict);
+                boolean silent = silentlyWrong(testCase, reply);
+                silentlyWrong += silent ? 1 : 0;
+                failures.add(testCase.get("id").asString() + (silent ? " (SILENTLY WRONG)" : "") + ": " + verdict);
             }
         }
-        System.out.println(file + " through the API: " + passed + "/" + cases.size() + " passed\n" + String.join("\n", failures));
+        System.out.println(file + " through the API: " + passed + "/" + cases.size() + " passed, " + (cases.size() - passed - silentlyWrong)
+                + " honest refusals, " + silentlyWrong + " silently wrong\n" + String.join("\n", failures));
         assertThat(passed).as("%s cases passing through the API; failures:\n%s", file, String.join("\n", failures))
                 .isGreaterThanOrEqualTo(floor);
+    }
+
+    /**
+     * A miss users cannot tell from a right answer: a data intent or rows, where an honest miss says it
+     * could not answer (as {@code evaluate.py} splits them).
+     */
+    private static boolean silentlyWrong(JsonNode testCase, TestHttp.Reply reply) {
+        if (reply.status() != 200 || testCase.get("kind").asString().equals("scope_leak")) {
+            return false;
+        }
+        String intent = reply.json().get("intent").asString();
+        return List.of("data_query", "prediction", "user_sql").contains(intent) || !rowsOf(reply.json().get("rows")).isEmpty();
     }
 
     /** Null when the reply passes, else why not. */
@@ -73,6 +91,9 @@ class AskEvalTest extends IntegrationTest {
         String intent = json.get("intent").asString();
         return switch (testCase.get("kind").asString()) {
             case "out_of_scope" -> "out_of_scope".equals(intent) && rows.isEmpty() ? null : "intent " + intent;
+            // A film question the data cannot answer: any honest refusal, never a figure.
+            case "unanswerable" -> !List.of("data_query", "prediction", "user_sql").contains(intent) && rows.isEmpty() ? null
+                    : "intent " + intent + ", " + rows.size() + " rows";
             case "prediction" -> "prediction".equals(intent) && !rows.isEmpty() && !json.get("answer").asString().isBlank() ? null
                     : "intent " + intent + ", " + rows.size() + " rows";
             case "scope_leak" -> leaks(testCase, json, rows) ? "leaked: " + reply.body() : null;

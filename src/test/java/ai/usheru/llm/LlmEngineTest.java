@@ -186,7 +186,7 @@ class LlmEngineTest extends IntegrationTest {
     }
 
     @Test
-    void whenTheModelFailsOnAPartlyReadQuestionThePlannerAnswersAndSaysWhatItLeftOut() {
+    void whenTheModelFailsOnAPartlyReadQuestionThePlannerGivesNoFigureButItsReading() {
         var user = aUser();
         users.create(user);
         String token = http().token(user.email(), user.password());
@@ -196,8 +196,10 @@ class LlmEngineTest extends IntegrationTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("engine").asString()).isEqualTo("offline");
-        assertThat(reply.json().get("sql").isNull()).isFalse();
-        assertThat(reply.json().get("answer").asString()).contains("could not read “diverge”").contains("offline planner answered");
+        assertThat(reply.json().get("intent").asString()).isEqualTo("clarify");
+        assertThat(reply.json().get("rows")).isEmpty();
+        assertThat(reply.json().get("answer").asString()).contains("could not read “diverge”").contains("I read the rest as");
+        assertThat(reply.json().get("suggestions").get(0).asString()).isEqualTo(reply.json().get("interpretation").get("sentence").asString());
     }
 
     @Test

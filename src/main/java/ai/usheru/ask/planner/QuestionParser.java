@@ -151,13 +151,23 @@ final class QuestionParser {
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
             "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
+    /**
+     * Words the steps read by their patterns without blanking them out: orders ("rank", "longest",
+     * "widest"), shares ("proportion", "divided"), breakdowns ("split"), and verbs that only say a
+     * film earned, ran or was made ("brought in", "recorded", "stayed", "adapted from").
+     */
+    private static final Set<String> READ_BY_PATTERN = Set.of(
+            "rank", "ranks", "split", "splits", "longest", "shortest", "widest", "lucrative", "proportion", "proportions",
+            "divided", "grosser", "grossers", "but", "record", "records", "received", "receive", "receives", "produce",
+            "produced", "produces", "brought", "bring", "brings", "stayed", "stays", "adapted", "known");
+
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
         Matcher word = Pattern.compile("[\\p{L}][\\p{L}'-]*").matcher(text.remaining());
         while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT).replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", "");
             if (lower.length() < 3 || FILLER.contains(lower) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower)
-                    || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
+                    || READ_BY_PATTERN.contains(lower) || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
                     || lower.endsWith("s") && knownWords().contains(lower.substring(0, lower.length() - 1))) {
                 continue;
             }

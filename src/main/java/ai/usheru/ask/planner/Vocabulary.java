@@ -33,11 +33,13 @@ public final class Vocabulary {
     /** Phrase (lower case) to region code; region codes themselves match in upper case only. */
     final Map<String, String> regionPhrases;
     final Map<String, String> regionNames;
+    /** Title (lower case) to the release years of the films that carry it, earliest first: remakes share a title. */
+    final Map<String, List<Integer>> releaseYears;
     final int latestYear;
 
     private Vocabulary(SemanticModel model, List<String> titles, List<String> people, Map<String, List<String>> peopleByLastName,
             Map<String, Map<String, String>> valuePhrases, Map<String, String> regionPhrases, Map<String, String> regionNames,
-            int latestYear) {
+            Map<String, List<Integer>> releaseYears, int latestYear) {
         this.model = model;
         this.titles = titles;
         this.people = people;
@@ -45,6 +47,7 @@ public final class Vocabulary {
         this.valuePhrases = valuePhrases;
         this.regionPhrases = regionPhrases;
         this.regionNames = regionNames;
+        this.releaseYears = releaseYears;
         this.latestYear = latestYear;
     }
 
@@ -54,6 +57,11 @@ public final class Vocabulary {
 
     public String regionName(String code) {
         return regionNames.getOrDefault(code, code);
+    }
+
+    /** The release years of the films titled {@code title}, earliest first; empty for an unknown title. */
+    public List<Integer> releaseYears(String title) {
+        return releaseYears.getOrDefault(title.toLowerCase(Locale.ROOT), List.of());
     }
 
     public static Vocabulary read(SemanticModel model, Connection connection) throws SQLException {
@@ -95,13 +103,22 @@ public final class Vocabulary {
             model.regionAliases().forEach((code, aliases) ->
                     aliases.forEach(alias -> regionPhrases.put(alias.toLowerCase(Locale.ROOT), code)));
 
+            var releaseYears = new HashMap<String, List<Integer>>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT title, release_year FROM movies WHERE title IS NOT NULL AND release_year IS NOT NULL ORDER BY release_year")) {
+                while (rows.next()) {
+                    releaseYears.computeIfAbsent(rows.getString(1).toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(rows.getInt(2));
+                }
+            }
+            releaseYears.replaceAll((title, years) -> List.copyOf(years));
+
             int latestYear;
             try (ResultSet rows = statement.executeQuery("SELECT max(year(week_start)) FROM box_office")) {
                 rows.next();
                 latestYear = rows.getInt(1);
             }
             return new Vocabulary(model, List.copyOf(titles), List.copyOf(people), Map.copyOf(byLastName),
-                    valuePhrases, longestFirst(regionPhrases), regionNames, latestYear);
+                    valuePhrases, longestFirst(regionPhrases), regionNames, Map.copyOf(releaseYears), latestYear);
         }
     }
 

@@ -29,6 +29,7 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 
 import ai.usheru.ask.AskReply;
+import ai.usheru.ask.planner.Interpretation;
 import ai.usheru.ui.ChartOptions;
 import ai.usheru.ui.EChart;
 import ai.usheru.warehouse.QueryResult;
@@ -49,6 +50,9 @@ class AnswerCard extends Div {
 
         void runSql(String sql);
 
+        /** Runs the answer {@code messageId} again without one part of its reading; {@code reading} says what is left. */
+        void askWithout(UUID messageId, String partKey, String reading);
+
         void rate(UUID messageId, int rating);
     }
 
@@ -60,6 +64,9 @@ class AnswerCard extends Div {
         addClassName("answer-card");
         var answer = new Paragraph(reply.answer());
         answer.addClassName("answer-text");
+        if (reply.interpretation() != null) {
+            add(reading(actions));
+        }
         add(answer);
         if ("kpi".equals(reply.chart()) && !reply.rows().isEmpty()) {
             add(kpis());
@@ -129,6 +136,40 @@ class AnswerCard extends Div {
     }
 
     /** Which model wrote the answer and what it cost, as the ledger records it. */
+    /**
+     * How the question was read, as chips above the figure so a misreading shows before the number
+     * is used; a chip's × runs the answer again without that part.
+     */
+    private HorizontalLayout reading(Actions actions) {
+        var chips = new HorizontalLayout();
+        chips.setWrap(true);
+        chips.setSpacing(false);
+        chips.addClassName("reading");
+        chips.getElement().setAttribute("aria-label", "How the question was read: " + reply.interpretation().sentence());
+        var label = new Span("Read as");
+        label.addClassName("reading-label");
+        chips.add(label);
+        boolean canDrop = reply.messageId() != null && reply.sql() != null && !"clarify".equals(reply.intent());
+        for (Interpretation.Part part : reply.interpretation().parts()) {
+            var chip = new Span(part.text());
+            chip.addClassNames("reading-chip", "reading-" + part.kind());
+            chip.getElement().setAttribute("title", part.kind());
+            if (canDrop && part.key() != null) {
+                var drop = new Button(VaadinIcon.CLOSE_SMALL.create());
+                drop.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ICON);
+                drop.setAriaLabel("Run again without “" + part.text() + "”");
+                drop.setTooltipText("Run again without this");
+                drop.addClassName("reading-drop");
+                String without = reply.interpretation().parts().stream().filter(other -> other != part).map(Interpretation.Part::text)
+                        .collect(java.util.stream.Collectors.joining(", "));
+                drop.addClickListener(click -> actions.askWithout(reply.messageId(), part.key(), "Without “" + part.text() + "”: " + without));
+                chip.add(drop);
+            }
+            chips.add(chip);
+        }
+        return chips;
+    }
+
     private static Span usageNote(AskReply.Usage usage) {
         var money = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US);
         money.setMaximumFractionDigits(4);

@@ -287,6 +287,16 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
     }
 
     @Override
+    public void askWithout(UUID messageId, String partKey, String reading) {
+        if (!send.isEnabled()) {
+            return;
+        }
+        emptyState.setVisible(false);
+        conversation.add(userBubble(reading));
+        answerInBackground(events -> asks.askWithout(messageId, partKey, events));
+    }
+
+    @Override
     public void rate(UUID messageId, int rating) {
         asks.feedback(messageId, rating);
     }

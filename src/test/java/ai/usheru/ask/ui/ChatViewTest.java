@@ -90,6 +90,28 @@ class ChatViewTest extends KaribuTest {
     }
 
     @Test
+    void theReadingShowsAsChipsAndDroppingOneRunsTheAnswerAgainWithoutIt() {
+        signInAsNew();
+        UI.getCurrent().navigate("chat");
+        ask("Top 5 comedies by box office in Germany");
+
+        var chips = _find(_get(AnswerCard.class), com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("reading-chip"));
+        assertThat(chips).extracting(chip -> chip.getElement().getText())
+                .contains("Box office", "in Germany", "of Comedy films", "by film", "top 5", "for all regions");
+        var germany = chips.stream().filter(chip -> chip.getElement().getText().equals("in Germany")).findFirst().orElseThrow();
+
+        ButtonKt._click(_get(germany, Button.class, spec -> spec.withClasses("reading-drop")));
+        awaitAnswers(2);
+
+        var again = _find(AnswerCard.class).getLast();
+        assertThat(_find(again, com.vaadin.flow.component.html.Span.class, spec -> spec.withClasses("reading-chip")))
+                .extracting(chip -> chip.getElement().getText()).contains("of Comedy films", "top 5").doesNotContain("in Germany");
+        assertThat(GridKt._size(gridOf(again))).isEqualTo(5);
+        assertThat(GridKt._getFormattedRow(gridOf(again), 0)).first().isNotEqualTo(GridKt._getFormattedRow(gridOf(_find(AnswerCard.class)
+                .getFirst()), 0).getFirst());
+    }
+
+    @Test
     void editedSqlRunsThroughTheGuardInTheUsersScope() {
         signInAsNew("IE");
         UI.getCurrent().navigate("chat");
@@ -175,14 +197,16 @@ class ChatViewTest extends KaribuTest {
         var reply = new ai.usheru.ask.AskReply(java.util.UUID.randomUUID(), "data_query", "SELECT 1 AS one",
                 java.util.List.of(new ai.usheru.warehouse.QueryResult.Column("one", "INTEGER")), java.util.List.of(java.util.List.of(1)),
                 "One.", java.util.List.of(), new ai.usheru.ask.AskReply.Usage("gpt-4o-mini", 1_200, 80, new java.math.BigDecimal("0.0038")),
-                java.util.Map.of(), "kpi", "all regions", false, "llm", java.util.UUID.randomUUID());
+                java.util.Map.of(), "kpi", "all regions", false, "llm", java.util.UUID.randomUUID(), null);
         var offline = new ai.usheru.ask.AskReply(reply.threadId(), "data_query", "SELECT 1 AS one", reply.columns(), reply.rows(), "One.",
                 java.util.List.of(), ai.usheru.ask.AskReply.Usage.OFFLINE, java.util.Map.of(), "kpi", "all regions", false, "offline",
-                java.util.UUID.randomUUID());
+                java.util.UUID.randomUUID(), null);
         AnswerCard.Actions nothing = new AnswerCard.Actions() {
             public void ask(String question) {}
             public void runSql(String sql) {}
             public void rate(java.util.UUID messageId, int rating) {}
+
+            public void askWithout(java.util.UUID messageId, String partKey, String reading) {}
         };
 
         var card = new AnswerCard(reply, nothing);

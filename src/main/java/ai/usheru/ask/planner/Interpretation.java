@@ -1,0 +1,278 @@
+package ai.usheru.ask.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import ai.usheru.semantic.SemanticModel;
+
+/**
+ * How a question was read, in words: the measure, each filter (titles with their year, regions by
+ * name), the breakdown, the order and the limit, and the scope. The chat shows the parts as chips
+ * above the figure and the API returns them, so a misreading is visible before the number is used.
+ *
+ * @param sentence the whole reading as one sentence ("Box office of Comedy films released in 2004 in Germany, by film, top 5.")
+ * @param parts the reading part by part, in the order of the sentence
+ */
+public record Interpretation(String sentence, List<Part> parts) {
+
+    public Interpretation {
+        parts = List.copyOf(parts);
+    }
+
+    /**
+     * One part of a reading.
+     *
+     * @param kind {@code measure}, {@code filter}, {@code breakdown}, {@code order}, {@code limit} or {@code scope}
+     * @param text the part in words ("in Germany", "by genre", "top 5")
+     * @param key what {@link #without(QueryPlan, String)} takes to drop this part, or null when it cannot be dropped
+     */
+    public record Part(String kind, String text, String key) {}
+
+    /** The reading of a plan computed for {@code scope} ("all regions", "Ireland only"). */
+    public static Interpretation of(QueryPlan plan, Vocabulary vocabulary, String scope) {
+        var parts = new ArrayList<Part>();
+        parts.add(new Part("measure", capitalise(measure(plan, vocabulary.model())), null));
+        for (int i = 0; i < plan.filters().size(); i++) {
+            parts.add(new Part("filter", condition(plan.filters().get(i), plan, vocabulary), "filter:" + i));
+        }
+        for (int i = 0; i < plan.groupBy().size(); i++) {
+            String dimension = plan.groupBy().get(i);
+            parts.add(new Part("breakdown", "by " + vocabulary.model().dimension(dimension).label().toLowerCase(Locale.ROOT)
+                    .replace("mpaa", "MPAA"), "groupBy:" + i));
+        }
+        if (plan.limit() != null) {
+            String rank = "asc".equals(plan.order()) ? "bottom " : "top ";
+            String skipped = plan.offset() == null || plan.offset() == 0 ? "" : " after the first " + plan.offset();
+            parts.add(new Part("limit", plan.limit() == 1 && skipped.isEmpty() ? ("asc".equals(plan.order()) ? "the lowest" : "the highest")
+                    : rank + plan.limit() + skipped, "limit"));
+        } else if (plan.order() != null) {
+            parts.add(new Part("order", "asc".equals(plan.order()) ? "lowest first" : "highest first", "order"));
+        }
+        if (plan.within() != null) {
+            parts.add(new Part("filter", "among the films of the previous answer", null));
+        }
+        if (scope != null) {
+            parts.add(new Part("scope", "for " + scope, null));
+        }
+        var sentence = new StringBuilder(parts.getFirst().text());
+        for (Part part : parts.subList(1, parts.size())) {
+            boolean continuesTheMeasure = part.kind().equals("filter") && sentence.indexOf(",") < 0
+                    && part.text().matches("(of|in|for|directed|released|with|without|that|after|among|worldwide)\\b.*");
+            sentence.append(continuesTheMeasure ? " " : ", ").append(part.text());
+        }
+        sentence.append('.');
+        return new Interpretation(sentence.toString(), parts);
+    }
+
+    /** The plan without one part of its reading (a chip the user removed); the plan itself when the key is unknown. */
+    public static QueryPlan without(QueryPlan plan, String key) {
+        if (key == null) {
+            return plan;
+        }
+        if (key.startsWith("filter:")) {
+            int index = Integer.parseInt(key.substring(7));
+            var filters = new ArrayList<>(plan.filters());
+            if (index >= 0 && index < filters.size()) {
+                filters.remove(index);
+            }
+            return plan.withFilters(filters);
+        }
+        if (key.startsWith("groupBy:")) {
+            int index = Integer.parseInt(key.substring(8));
+            var groupBy = new ArrayList<>(plan.groupBy());
+            if (index >= 0 && index < groupBy.size()) {
+                groupBy.remove(index);
+            }
+            // Without a breakdown, an order and a limit have nothing to rank.
+            return groupBy.isEmpty() ? plan.withGroupBy(groupBy).withOrderAndLimit(null, null) : plan.withGroupBy(groupBy);
+        }
+        return switch (key) {
+            case "limit" -> plan.withOrderAndLimit(plan.order(), null);
+            case "order" -> plan.withOrderAndLimit(null, plan.limit());
+            default -> plan;
+        };
+    }
+
+    /**
+     * One reading per film when the plan names a title that several films carry (remakes) and nothing
+     * tells them apart: the plan with each film's release year added. Empty when the title is
+     * unambiguous, a year picks one, or the answer lists or counts the films one by one (by film or by year).
+     */
+    public static List<QueryPlan> remakeReadings(QueryPlan plan, Vocabulary vocabulary) {
+        var titles = plan.filtersOn("title");
+        if (titles.size() != 1 || titles.getFirst().values().size() != 1 || plan.groupBy().contains("film") || plan.groupBy().contains("year")
+                || "films".equals(plan.metric())) {
+            return List.of();
+        }
+        List<Integer> years = vocabulary.releaseYears(String.valueOf(titles.getFirst().values().getFirst()));
+        var yearFilters = plan.filtersOn("year");
+        if (!yearFilters.isEmpty()) {
+            years = years.stream().filter(year -> holds(yearFilters.getFirst(), year)).toList();
+        }
+        if (years.size() < 2) {
+            return List.of();
+        }
+        return years.stream().distinct().map(year -> {
+            var filters = new ArrayList<>(plan.filters().stream().filter(filter -> !filter.field().equals("year")).toList());
+            filters.add(QueryPlan.Filter.in("year", List.of(year)));
+            return plan.withFilters(filters);
+        }).toList();
+    }
+
+    /** What is measured, in words: "box office", "average IMDb rating", "number of directors". */
+    public static String measure(QueryPlan plan, SemanticModel model) {
+        if (plan.metric().startsWith("count:")) {
+            return "number of " + plural(model.dimension(plan.metric().substring(6)).label().toLowerCase(Locale.ROOT));
+        }
+        String label = model.metric(plan.metric()).label().replace(" (USD)", "").toLowerCase(Locale.ROOT)
+                .replace("imdb", "IMDb").replace("rotten tomatoes", "Rotten Tomatoes");
+        if ("films".equals(plan.metric())) {
+            label = "number of films";
+        }
+        return switch (plan.aggregate() == null ? "" : plan.aggregate()) {
+            case "share", "share:other", "share:week" -> "share of " + label;
+            case "avg" -> label.startsWith("average") ? label : "average " + label;
+            case "max" -> "highest " + label;
+            case "min" -> "lowest " + label;
+            default -> label;
+        };
+    }
+
+    /** The plan's conditions as one phrase that follows the measure (" of Heat (1995), in Germany"); "" without any. */
+    public static String conditions(QueryPlan plan, Vocabulary vocabulary) {
+        var parts = plan.filters().stream().map(filter -> condition(filter, plan, vocabulary)).toList();
+        return parts.isEmpty() ? "" : " " + String.join(", ", parts);
+    }
+
+    static String condition(QueryPlan.Filter filter, QueryPlan plan, Vocabulary vocabulary) {
+        String values = filter.values().stream().map(value -> filter.field().equals("region")
+                ? vocabulary.regionName(String.valueOf(value)) : String.valueOf(value)).collect(Collectors.joining(", "));
+        return switch (filter.field()) {
+            case "title" -> "of " + filter.values().stream().map(title -> titleWithYears(String.valueOf(title), plan, vocabulary))
+                    .collect(Collectors.joining(", "));
+            case "director" -> "directed by " + values;
+            case "region" -> filter.values().isEmpty() ? "worldwide" : "in " + values;
+            case "territory" -> "in " + values;
+            case "week" -> filter.isThreshold() ? "after the opening week"
+                    : filter.values().equals(List.of(1)) ? "in the opening week" : "in week " + values;
+            case "release_date" -> "released on " + values;
+            case "films" -> "with " + (filter.op().startsWith(">") ? "at least " : "at most ")
+                    + (filter.op().equals(">") ? ((Number) filter.values().getFirst()).intValue() + 1
+                            : filter.op().equals("<") ? ((Number) filter.values().getFirst()).intValue() - 1 : filter.values().getFirst())
+                    + " films";
+            case "month" -> "released in " + filter.values().stream().map(Interpretation::monthName).collect(Collectors.joining(", "));
+            case "year" -> "released " + years(filter);
+            case "title_contains" -> "for titles containing “" + values + "”";
+            case "no_rating_from" -> "without a " + values + " rating";
+            case "roi" -> "that took " + (filter.op().startsWith("<") ? "less than " : "more than ") + filter.values().getFirst()
+                    + " times their budget";
+            case "genre" -> "of " + String.join(" or ", filter.values().stream().map(String::valueOf).toList()) + " films";
+            case "distributor" -> "distributed by " + String.join(" or ", filter.values().stream().map(String::valueOf).toList());
+            case "mpaa_rating" -> "rated " + String.join(" or ", filter.values().stream().map(String::valueOf).toList());
+            case "creative_type", "source" -> dimensionLabel(filter.field(), vocabulary) + " "
+                    + String.join(" or ", filter.values().stream().map(String::valueOf).toList());
+            default -> filter.isThreshold() ? thresholdLabel(filter.field(), vocabulary) + " " + symbol(filter.op()) + " "
+                    + filter.values().stream().map(value -> thresholdValue(filter.field(), value, vocabulary)).collect(Collectors.joining(" and "))
+                    : "(" + filter.field().replace('_', ' ') + ": " + values + ")";
+        };
+    }
+
+    /** A title with its release year ("Heat (1995)"), or every year when remakes share it and no year was named. */
+    private static String titleWithYears(String title, QueryPlan plan, Vocabulary vocabulary) {
+        List<Integer> years = vocabulary.releaseYears(title);
+        var yearFilters = plan.filtersOn("year");
+        if (!yearFilters.isEmpty() && years.size() > 1) {
+            var filter = yearFilters.getFirst();
+            years = years.stream().filter(year -> holds(filter, year)).toList();
+        }
+        if (years.isEmpty()) {
+            return title;
+        }
+        String listed = years.stream().map(String::valueOf).collect(Collectors.joining(" and "));
+        return title + " (" + listed + (years.size() > 1 ? ", together" : "") + ")";
+    }
+
+    private static boolean holds(QueryPlan.Filter filter, int year) {
+        double first = ((Number) filter.values().getFirst()).doubleValue();
+        return switch (filter.op()) {
+            case "in" -> filter.values().stream().anyMatch(value -> ((Number) value).intValue() == year);
+            case "between" -> year >= first && year <= ((Number) filter.values().get(1)).doubleValue();
+            case ">" -> year > first;
+            case ">=" -> year >= first;
+            case "<" -> year < first;
+            case "<=" -> year <= first;
+            default -> year == first;
+        };
+    }
+
+    private static String dimensionLabel(String field, Vocabulary vocabulary) {
+        return vocabulary.model().dimensions().stream().filter(dimension -> dimension.name().equals(field)).findFirst()
+                .map(dimension -> dimension.label().replace("MPAA", "\u0000").toLowerCase(Locale.ROOT).replace("\u0000", "MPAA"))
+                .orElse(field.replace('_', ' '));
+    }
+
+    private static String thresholdLabel(String field, Vocabulary vocabulary) {
+        return vocabulary.model().metrics().stream().filter(metric -> metric.name().equals(field)).findFirst()
+                .map(metric -> metric.label().replace(" (USD)", "").replace("IMDb", "\u0000").replace("Rotten Tomatoes", "\u0001")
+                        .toLowerCase(Locale.ROOT).replace("\u0000", "IMDb").replace("\u0001", "Rotten Tomatoes"))
+                .orElse(field.replace('_', ' '));
+    }
+
+    private static String thresholdValue(String field, Object value, Vocabulary vocabulary) {
+        boolean money = vocabulary.model().metrics().stream().anyMatch(metric -> metric.name().equals(field) && metric.isMoney());
+        return money && value instanceof Number number ? money(number) : String.valueOf(value);
+    }
+
+    /** An amount of dollars as people write it: "$1.84 billion", "$24.2 million", "$950,000". */
+    public static String money(Number number) {
+        double value = number.doubleValue();
+        if (Math.abs(value) >= 1e9) {
+            return String.format(Locale.US, "$%.2f billion", value / 1e9);
+        }
+        if (Math.abs(value) >= 1e6) {
+            return String.format(Locale.US, "$%.1f million", value / 1e6);
+        }
+        return "$" + java.text.NumberFormat.getIntegerInstance(Locale.US).format(Math.round(value));
+    }
+
+    private static String symbol(String op) {
+        return switch (op) {
+            case ">=" -> "≥";
+            case "<=" -> "≤";
+            case "between" -> "between";
+            default -> op;
+        };
+    }
+
+    private static String years(QueryPlan.Filter filter) {
+        return switch (filter.op()) {
+            case "between" -> filter.values().get(0) + "–" + filter.values().get(1);
+            case "in" -> "in " + filter.values().stream().map(String::valueOf).collect(Collectors.joining(", "));
+            case ">" -> "after " + filter.values().getFirst();
+            case ">=" -> "from " + filter.values().getFirst();
+            case "<" -> "before " + filter.values().getFirst();
+            default -> "up to " + filter.values().getFirst();
+        };
+    }
+
+    private static final List<String> MONTHS = List.of("January", "February", "March", "April", "May", "June", "July", "August",
+            "September", "October", "November", "December");
+
+    private static String monthName(Object month) {
+        int number = month instanceof Number n ? n.intValue() : -1;
+        return number >= 1 && number <= 12 ? MONTHS.get(number - 1) : String.valueOf(month);
+    }
+
+    static String plural(String word) {
+        if (word.endsWith("y") && !word.endsWith("ey")) {
+            return word.substring(0, word.length() - 1) + "ies";
+        }
+        return word.endsWith("s") ? word : word + "s";
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
