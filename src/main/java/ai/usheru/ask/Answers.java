@@ -55,12 +55,12 @@ final class Answers {
             sentence = "No data matched: " + metric + conditions + " has no rows in your scope.";
         } else if (plan.groupBy().isEmpty()) {
             List<Object> row = result.rows().getFirst();
-            Object value = isShare(plan) ? row.getFirst() : row.get(row.size() - 1);
+            Object value = isShare(plan) ? row.getFirst() : row.get(row.size() - 1 - plan.alsoMeasures().size());
             sentence = capitalise(metric) + conditions + ": " + format(value, plan, model) + ".";
         } else {
             var dimension = model.dimension(plan.groupBy().getFirst());
             List<Object> first = result.rows().getFirst();
-            Object value = first.get(first.size() - 1);
+            Object value = first.get(first.size() - 1 - plan.alsoMeasures().size());
             String things = result.rows().size() == 1 ? dimension.label().toLowerCase(Locale.ROOT)
                     : result.rows().size() + " " + plural(dimension.label().toLowerCase(Locale.ROOT));
             boolean ranked = plan.order() != null || !dimension.isTime();

@@ -10,6 +10,8 @@ import java.util.List;
 final class Draft {
 
     String metric;
+    /** Measures asked for beside {@link #metric} ("gross and admissions"), in the order named. */
+    List<String> alsoMeasures = List.of();
     String aggregate;
     /** Dimensions the question broke down by; null when it named none. */
     List<String> groupBy;
@@ -18,6 +20,8 @@ final class Draft {
     Integer limit;
     /** The question asks about individual films ("which film", "top 5 comedies", "list ... films"). */
     boolean aboutFilms;
+    /** The breakdown was asked for group by group ("in each of our markets"): a row each, whatever else says "one". */
+    boolean eachGroup;
     /** The question wants one answer ("which distributor", "the highest-grossing comedy"). */
     boolean singular;
     /** Words that refer back to the previous answer ("what about", "those", "them"). */

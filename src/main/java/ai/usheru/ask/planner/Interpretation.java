@@ -34,6 +34,9 @@ public record Interpretation(String sentence, List<Part> parts) {
     public static Interpretation of(QueryPlan plan, Vocabulary vocabulary, String scope) {
         var parts = new ArrayList<Part>();
         parts.add(new Part("measure", capitalise(measure(plan, vocabulary.model())), null));
+        for (String also : plan.alsoMeasures()) {
+            parts.add(new Part("measure", "and " + measure(plan.withMetric(also, plan.aggregate()), vocabulary.model()), "also:" + also));
+        }
         for (int i = 0; i < plan.filters().size(); i++) {
             parts.add(new Part("filter", condition(plan.filters().get(i), plan, vocabulary), "filter:" + i));
         }
@@ -58,7 +61,7 @@ public record Interpretation(String sentence, List<Part> parts) {
         }
         var sentence = new StringBuilder(parts.getFirst().text());
         for (Part part : parts.subList(1, parts.size())) {
-            boolean continuesTheMeasure = part.kind().equals("filter") && sentence.indexOf(",") < 0
+            boolean continuesTheMeasure = part.kind().equals("measure") || part.kind().equals("filter") && sentence.indexOf(",") < 0
                     && part.text().matches("(of|in|for|directed|released|with|without|that|after|among|worldwide)\\b.*");
             sentence.append(continuesTheMeasure ? " " : ", ").append(part.text());
         }
@@ -87,6 +90,9 @@ public record Interpretation(String sentence, List<Part> parts) {
             }
             // Without a breakdown, an order and a limit have nothing to rank.
             return groupBy.isEmpty() ? plan.withGroupBy(groupBy).withOrderAndLimit(null, null) : plan.withGroupBy(groupBy);
+        }
+        if (key.startsWith("also:")) {
+            return plan.withAlsoMeasures(plan.alsoMeasures().stream().filter(name -> !name.equals(key.substring(5))).toList());
         }
         return switch (key) {
             case "limit" -> plan.withOrderAndLimit(plan.order(), null);

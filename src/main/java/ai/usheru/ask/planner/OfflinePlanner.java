@@ -35,6 +35,13 @@ public final class OfflinePlanner {
             "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
                     + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
                     + "news|horoscope|lottery|meaning of life|time is it|what day is)\\b");
+    /** Requests to get films without paying for them, whatever film words they carry. */
+    private static final Pattern PIRACY = Pattern.compile(
+            "\\b(torrents?|pirated|pirating|piracy|pirate (?:copy|copies|site|sites|stream|version)|bootleg\\w*|camcord\\w*|illegal\\w*|(?:download|stream|watch)\\w*\\b.{0,60}\\bfor free|"
+                    + "free download|without paying|(?:record|film|tape)\\w*\\b.{0,60}\\b(?:on|with) (?:my|a|the) (?:phone|camera|mobile))\\b");
+    /** Future tense: with a year after the data's last, a question asks for a forecast. */
+    private static final Pattern FUTURE = Pattern.compile("\\b(will|going to|gonna|expected|likely|should we expect)\\b");
+    private static final Pattern A_YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
     /** Dimensions a list of values may be broken down by. */
     private static final java.util.Set<String> GROUPABLE = java.util.Set.of("region", "territory", "genre", "distributor", "director",
             "title", "mpaa_rating", "creative_type", "source", "year");
@@ -93,7 +100,12 @@ public final class OfflinePlanner {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
         }
-        if (PREDICTION.matcher(lower).find()) {
+        if (PIRACY.matcher(lower).find()) {
+            return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "I cannot help with getting or copying films without paying for them. "
+                    + "I answer questions about films, their box office, ratings, budgets, directors and distributors.");
+        }
+        if (PREDICTION.matcher(lower).find() || FUTURE.matcher(lower).find() && A_YEAR.matcher(lower).results()
+                .anyMatch(year -> Integer.parseInt(year.group(1)) > vocabulary.latestYear)) {
             return forecast(question);
         }
 
@@ -125,8 +137,13 @@ public final class OfflinePlanner {
         if (plan == null) {
             return notUnderstood("I could not work out what to measure.");
         }
-        return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, compiler.compile(plan), null, null,
-                draft.unreadWords);
+        String sql;
+        try {
+            sql = compiler.compile(plan);
+        } catch (SqlCompiler.UnsupportedPlanException e) {
+            return notUnderstood(e.getMessage());
+        }
+        return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, sql, null, null, draft.unreadWords);
     }
 
     /** Compiles a plan that did not come from a question (for example a dashboard tile). */
@@ -173,7 +190,7 @@ public final class OfflinePlanner {
         if (groupBy.isEmpty() && (draft.limit != null || draft.singular && draft.order != null)) {
             groupBy.add("film");
         }
-        if (draft.singular && limit == null && !groupBy.isEmpty()) {
+        if (draft.singular && limit == null && !groupBy.isEmpty() && !draft.eachGroup) {
             limit = 1;
             order = order == null ? "desc" : order;
         }
@@ -196,7 +213,7 @@ public final class OfflinePlanner {
             }
         }
         return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, draft.filters, order, limit,
-                limit == null ? null : draft.offset);
+                limit == null ? null : draft.offset, null, draft.alsoMeasures);
     }
 
     /**
@@ -250,8 +267,10 @@ public final class OfflinePlanner {
         // "Which of these had the biggest budget?" after a ranked list of films: among those films only.
         boolean amongListedFilms = draft.amongPrevious && previous.limit() != null && previous.groupBy().contains("film")
                 && (previous.aggregate() == null || !previous.aggregate().startsWith("share"));
+        // A follow-up that names its measure replaces the measures; one that does not keeps them all.
+        List<String> alsoMeasures = draft.metric == null ? previous.alsoMeasures() : draft.alsoMeasures;
         return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit, offset,
-                amongListedFilms ? previous : previous.within());
+                amongListedFilms ? previous : previous.within(), alsoMeasures);
     }
 
     /** A run of capitalised words ("Harry Potter", "Pirates of the Caribbean"), a candidate franchise. */

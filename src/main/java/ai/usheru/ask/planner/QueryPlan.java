@@ -17,6 +17,8 @@ import java.util.List;
  * @param offset rows skipped before them ("the second-highest": offset 1, limit 1), or null
  * @param within the earlier plan whose films this one is about ("which of these had the biggest budget"
  *               after a top 5), or null
+ * @param alsoMeasures metrics shown beside {@code metric} ("gross, admissions and screens"); the order and
+ *                     limit follow {@code metric}
  */
 public record QueryPlan(
         String datamart,
@@ -27,21 +29,28 @@ public record QueryPlan(
         String order,
         Integer limit,
         Integer offset,
-        QueryPlan within) {
+        QueryPlan within,
+        List<String> alsoMeasures) {
 
     public QueryPlan {
         groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
         filters = filters == null ? List.of() : List.copyOf(filters);
+        alsoMeasures = alsoMeasures == null ? List.of() : List.copyOf(alsoMeasures);
+    }
+
+    public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
+            Integer limit, Integer offset, QueryPlan within) {
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, List.of());
     }
 
     public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
             Integer limit, Integer offset) {
-        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, null);
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, null, List.of());
     }
 
     public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
             Integer limit) {
-        this(datamart, metric, aggregate, groupBy, filters, order, limit, null, null);
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, null, null, List.of());
     }
 
     /**
@@ -79,18 +88,22 @@ public record QueryPlan(
     }
 
     public QueryPlan withFilters(List<Filter> newFilters) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset, within);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset, within, alsoMeasures);
     }
 
     public QueryPlan withGroupBy(List<String> newGroupBy) {
-        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within);
+        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within, alsoMeasures);
     }
 
     public QueryPlan withOrderAndLimit(String newOrder, Integer newLimit) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit, null, within);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit, null, within, alsoMeasures);
     }
 
     public QueryPlan withMetric(String newMetric, String newAggregate) {
-        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset, within);
+        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset, within, alsoMeasures);
+    }
+
+    public QueryPlan withAlsoMeasures(List<String> measures) {
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, measures);
     }
 }

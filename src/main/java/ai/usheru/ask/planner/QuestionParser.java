@@ -1107,6 +1107,92 @@ final class QuestionParser {
             "roi", "ticket_price", "imdb_votes", "imdb_rating", "rt_rating", "running_time", "admissions", "screens", "budget", "box_office");
 
     private void readMetric(Phrases text, Draft draft) {
+        readPrimaryMetric(text, draft);
+        if (draft.metric != null && !draft.metric.equals("films") && !draft.metric.startsWith("count:")) {
+            readMoreMeasures(text, draft);
+        }
+    }
+
+    /**
+     * Measures named beside the first ("gross, admissions and screens", "their budget and worldwide
+     * gross"): each is a column of its own, so none is silently left out. The one a ranking is "by"
+     * leads; otherwise the one named first.
+     */
+    private void readMoreMeasures(Phrases text, Draft draft) {
+        var named = new java.util.TreeMap<Integer, String>();
+        boolean defined = DEFINITION.matcher(text.original().toLowerCase(Locale.ROOT)).find();
+        for (String name : metricsInOrder()) {
+            // A ratio's own parts, when the question defines it by them ("ticket price, i.e. box office divided by admissions"),
+            // are no columns of their own.
+            if (name.equals(draft.metric) || defined && partOf(name, draft.metric)) {
+                continue;
+            }
+            for (String synonym : model.metric(name).synonyms()) {
+                int at = text.find(synonym, 0, true);
+                if (at >= 0 && !named.containsValue(name)) {
+                    named.put(at, name);
+                    text.consume(at, at + synonym.length());
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        var measures = new ArrayList<>(named.values());
+        // The primary's own place: where its words were, if the question named it among the others.
+        int primaryAt = firstMention(text.original(), draft.metric);
+        if (primaryAt >= 0) {
+            named.put(primaryAt, draft.metric);
+        }
+        String lower = text.original().toLowerCase(Locale.ROOT);
+        String leading = named.entrySet().stream()
+                .filter(entry -> Pattern.compile("\\b(?:by|on|ranked by|sorted by|ordered by)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[a-z]+\\s+)?$")
+                        .matcher(lower.substring(Math.max(0, entry.getKey() - 30), entry.getKey())).find())
+                .map(java.util.Map.Entry::getValue).findFirst().orElse(primaryAt >= 0 ? named.firstEntry().getValue() : draft.metric);
+        var all = new ArrayList<>(named.values());
+        if (!all.contains(draft.metric)) {
+            all.add(0, draft.metric);
+        }
+        all.remove(leading);
+        draft.metric = leading;
+        draft.alsoMeasures = all;
+    }
+
+    /**
+     * The metrics in the order their words are looked for: those the model adds beyond the planner's
+     * known list first (their synonyms are the most specific, "per-screen average" before "screens"),
+     * then the known ones, most specific first.
+     */
+    private List<String> metricsInOrder() {
+        var names = new ArrayList<String>();
+        model.metrics().stream().map(SemanticModel.Metric::name).filter(name -> !METRIC_PRIORITY.contains(name) && !name.equals("films"))
+                .forEach(names::add);
+        names.addAll(METRIC_PRIORITY);
+        return names;
+    }
+
+    /** A measure explained in the question's own words: "ticket price, i.e. box office divided by admissions". */
+    private static final Pattern DEFINITION = Pattern.compile("\\b(i\\.e\\.?|ie|that is|defined as|calculated as|computed as|divided by|meaning)(?=\\W)");
+
+    /** Whether the measure {@code part} is what the ratio {@code whole} divides: its column is in the ratio's expression. */
+    private boolean partOf(String part, String whole) {
+        var column = model.metric(part).column();
+        return column != null && model.metric(whole).column() == null && model.metric(whole).expression().contains(column);
+    }
+
+    /** Where a metric's words first stand in the question, or -1. */
+    private int firstMention(String question, String metric) {
+        int first = -1;
+        for (String synonym : model.metric(metric).synonyms()) {
+            Matcher at = Pattern.compile("\\b" + Pattern.quote(synonym) + "\\b", Pattern.CASE_INSENSITIVE).matcher(question);
+            if (at.find() && (first < 0 || at.start() < first)) {
+                first = at.start();
+            }
+        }
+        return first;
+    }
+
+    private void readPrimaryMetric(Phrases text, Draft draft) {
         String lower = text.lower();
         // "The highest number of screens Shrek 2 played on": the busiest week of one film, not the sum of its weeks.
         Matcher peak = Pattern.compile("\\b(highest|maximum|max|peak|most|widest|largest|biggest)\\s+(?:number of\\s+|count of\\s+)?(screens|admissions)\\b")
@@ -1158,7 +1244,16 @@ final class QuestionParser {
             draft.order = mostFilms.group(1).equals("fewest") || mostFilms.group(1).equals("least") ? "asc" : "desc";
             text.consume(mostFilms.start(), mostFilms.end());
         }
-        if (Pattern.compile("\\b(average|avg|mean|typical)\\b").matcher(text.lower()).find()) {
+        // "Average" inside a measure's own name ("per-screen average") asks for that measure, not for an average of it.
+        String forAverage = text.lower();
+        for (SemanticModel.Metric named : model.metrics()) {
+            for (String synonym : named.synonyms()) {
+                if (synonym.contains("average")) {
+                    forAverage = forAverage.replace(synonym, " ");
+                }
+            }
+        }
+        if (Pattern.compile("\\b(average|avg|mean|typical)\\b").matcher(forAverage).find()) {
             draft.aggregate = "avg";
         } else if ("max".equals(draft.aggregate)) {
             // read above
@@ -1169,7 +1264,7 @@ final class QuestionParser {
         if (draft.metric != null && !draft.metric.equals("films")) {
             return;
         }
-        for (String name : METRIC_PRIORITY) {
+        for (String name : metricsInOrder()) {
             SemanticModel.Metric metric = model.metric(name);
             for (String synonym : metric.synonyms()) {
                 int at = text.find(synonym, 0, true);
@@ -1193,7 +1288,7 @@ final class QuestionParser {
 
     private static final Pattern BREAKDOWN = Pattern.compile(
             "\\b(by|per|for each|in each|for every|in every|across|each|every|broken down by|split by|grouped by|breakdown by|"
-                    + "break down by)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve|thirteen|\\d+)\\s+)?"
+                    + "break down by)\\s+(?:of\\s+)?(?:the\\s+|their\\s+|its\\s+|our\\s+|my\\s+|these\\s+|those\\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve|thirteen|\\d+)\\s+)?"
                     + "([a-z&-]+(?:\\s[a-z&-]+)?)");
     private static final Pattern SUBJECT = Pattern.compile(
             "\\b(which|what|top|list|name|show me|show|rank|the|among|best|worst|biggest|highest-grossing|top-grossing|lowest-grossing|"
@@ -1241,6 +1336,7 @@ final class QuestionParser {
             } else if (dimension != null && !namesOneOfItsValues(text, draft, dimension, breakdown.end(1), breakdown.start(2))
                     && !measureNamedBetween(text.original(), breakdown.end(1), breakdown.start(2))) {
                 draft.addGroupBy(dimension.equals("film") ? "film" : dimension);
+                draft.eachGroup |= !dimension.equals("film") && breakdown.group(1).matches(".*\\b(each|every|per)\\b.*");
                 text.consume(breakdown.start(), breakdown.end());
             }
         }

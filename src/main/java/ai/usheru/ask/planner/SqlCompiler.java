@@ -19,8 +19,6 @@ import ai.usheru.semantic.SemanticModel;
  */
 final class SqlCompiler {
 
-    private static final Set<String> MOVIE_COLUMNS = Set.of("genre", "creative_type", "source", "mpaa_rating", "distributor");
-
     private final SemanticModel model;
 
     SqlCompiler(SemanticModel model) {
@@ -34,6 +32,11 @@ final class SqlCompiler {
     /** With {@code filmIds}, a plan broken down by film also selects each film's id, for a later plan "within" it. */
     private String compile(QueryPlan plan, boolean filmIds) {
         var metric = metricOf(plan.metric());
+        boolean special = plan.metric().startsWith("count:") || plan.aggregate() != null && plan.aggregate().startsWith("share")
+                || "avg".equals(plan.aggregate()) && !plan.groupBy().contains("film");
+        if (!plan.alsoMeasures().isEmpty() && special) {
+            throw new UnsupportedPlanException("several measures at once in a share, a count of groups or an average per film");
+        }
         if (plan.metric().startsWith("count:") && plan.groupBy().isEmpty() && !plan.filtersOn("films").isEmpty()) {
             // "How many directors have 10 or more films": the groups that qualify, counted.
             var groups = new QueryPlan(plan.datamart(), "films", null, List.of(plan.metric().substring("count:".length())), plan.filters(),
@@ -41,7 +44,8 @@ final class SqlCompiler {
             return "SELECT COUNT(*) AS " + metric.alias() + "\nFROM (" + compile(groups) + ") qualifying";
         }
         boolean boxOfficeGrain = metric.grain().equals("box_office")
-                || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"));
+                || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"))
+                || plan.groupBy().contains("film") && plan.alsoMeasures().stream().anyMatch(name -> model.metric(name).grain().equals("box_office"));
         if (plan.aggregate() != null && plan.aggregate().startsWith("share")) {
             return compileShare(plan, metric);
         }
@@ -67,7 +71,14 @@ final class SqlCompiler {
             }
         }
         String metricExpression = metricExpression(metric, plan.aggregate());
+        if (boxOfficeGrain && !metric.grain().equals("box_office") && !plan.alsoMeasures().isEmpty()) {
+            // A film's budget beside its box office: once per film, not once per week.
+            metricExpression = alsoMeasure(metric, plan, true);
+        }
         select.add(metricExpression + " AS " + metric.alias());
+        for (String name : plan.alsoMeasures()) {
+            select.add(alsoMeasure(model.metric(name), plan, boxOfficeGrain) + " AS " + model.metric(name).alias());
+        }
         if (metric.column() != null && !metric.grain().equals("box_office") && !plan.groupBy().isEmpty()) {
             where.add(metric.column() + " IS NOT NULL");
         }
@@ -75,11 +86,13 @@ final class SqlCompiler {
         var joins = new LinkedHashSet<String>();
         boolean boxOfficeJoined = boxOfficeGrain;
         if (boxOfficeGrain) {
-            joins.add(metric.grain().equals("box_office") || plan.groupBy().contains("week") || plan.groupBy().contains("calendar_week")
+            boolean weeklyRows = metric.grain().equals("box_office")
+                    || plan.alsoMeasures().stream().anyMatch(name -> model.metric(name).grain().equals("box_office"));
+            joins.add(weeklyRows || plan.groupBy().contains("week") || plan.groupBy().contains("calendar_week")
                     ? "JOIN box_office b ON b.movie_id = m.movie_id"
                     : "JOIN (SELECT DISTINCT movie_id, region_code FROM box_office) b ON b.movie_id = m.movie_id");
         }
-        if (plan.groupBy().contains("territory")) {
+        if (plan.groupBy().stream().map(model::dimension).anyMatch(dimension -> dimension.grain().equals("regions"))) {
             joins.add("JOIN regions g ON g.region_code = b.region_code");
         }
         if (plan.groupBy().contains("director") || usesAlias(metric, "c.")) {
@@ -90,6 +103,16 @@ final class SqlCompiler {
         }
         if (usesAlias(metric, "rr.")) {
             joins.add("JOIN ratings rr ON rr.movie_id = m.movie_id AND rr.source = 'Rotten Tomatoes'");
+        }
+        // Measures beside the first never drop rows the first would count: their tables are joined to the side.
+        for (String name : plan.alsoMeasures()) {
+            var also = model.metric(name);
+            if (usesAlias(also, "ri.") && !usesAlias(metric, "ri.")) {
+                joins.add("LEFT JOIN ratings ri ON ri.movie_id = m.movie_id AND ri.source = 'IMDb'");
+            }
+            if (usesAlias(also, "rr.") && !usesAlias(metric, "rr.")) {
+                joins.add("LEFT JOIN ratings rr ON rr.movie_id = m.movie_id AND rr.source = 'Rotten Tomatoes'");
+            }
         }
 
         for (QueryPlan.Filter filter : plan.filters()) {
@@ -124,6 +147,32 @@ final class SqlCompiler {
             }
         }
         return sql.toString();
+    }
+
+    /**
+     * A measure beside the first, in the same rows. A film-level fact (budget, rating) among weekly box
+     * office rows is taken once per film, which only a breakdown by film allows; box office beside a
+     * film-level first measure would need the weekly rows the first must not see.
+     */
+    private String alsoMeasure(SemanticModel.Metric also, QueryPlan plan, boolean boxOfficeJoined) {
+        boolean filmLevel = !also.grain().equals("box_office");
+        if (!boxOfficeJoined && !filmLevel) {
+            throw new UnsupportedPlanException(also.label().toLowerCase() + " beside a measure of films without box office");
+        }
+        if (boxOfficeJoined && filmLevel) {
+            if (!plan.groupBy().contains("film") || also.column() == null) {
+                throw new UnsupportedPlanException(also.label().toLowerCase() + " beside box office, other than film by film");
+            }
+            return "MAX(" + also.column() + ")";
+        }
+        return metricExpression(also, plan.aggregate());
+    }
+
+    /** A plan the compiler cannot express: the planner says so rather than answering another question. */
+    static final class UnsupportedPlanException extends RuntimeException {
+        UnsupportedPlanException(String what) {
+            super("I cannot compute " + what + " offline yet.");
+        }
     }
 
     private static final List<String> SHARE_PARTS = List.of("region", "territory", "genre", "distributor", "creative_type", "source",
@@ -302,7 +351,8 @@ final class SqlCompiler {
             return plan.groupBy().contains("director") ? "c.person_name " + in(filter.values())
                     : "m.movie_id IN (SELECT movie_id FROM crew WHERE role = 'director' AND person_name " + in(filter.values()) + ")";
         }
-        if (MOVIE_COLUMNS.contains(field)) {
+        if (isDimensionOf(field, "movies") && "in".equals(filter.op())) {
+            // A film's own attribute: the semantic model's genre, distributor ... and any it adds.
             return model.dimension(field).select() + " " + in(filter.values());
         }
         if (field.equals("year")) {
@@ -314,7 +364,7 @@ final class SqlCompiler {
         if (field.equals("release_date")) {
             return "m.release_date " + compare(filter);
         }
-        if (field.equals("region") || field.equals("territory") || field.equals("week")) {
+        if (field.equals("region") || field.equals("week") || isDimensionOf(field, "regions")) {
             String rowCondition = boxOfficeRowCondition(filter, "b.");
             return boxOfficeJoined && !(field.equals("week") && !plan.groupBy().isEmpty() && !model.metric(metricName(plan)).grain().equals("box_office"))
                     ? rowCondition
@@ -329,7 +379,8 @@ final class SqlCompiler {
             return "m.movie_id IN (SELECT movie_id FROM ratings WHERE source = '" + source + "' AND " + column + " " + compare(filter) + ")";
         }
         var rowConditions = plan.filters().stream()
-                .filter(other -> Set.of("region", "territory", "week").contains(other.field()) && !other.values().isEmpty())
+                .filter(other -> (Set.of("region", "week").contains(other.field()) || isDimensionOf(other.field(), "regions"))
+                        && !other.values().isEmpty())
                 .map(other -> boxOfficeRowCondition(other, "b."))
                 .toList();
         if (field.equals("roi")) {
@@ -353,12 +404,22 @@ final class SqlCompiler {
         return plan.metric().startsWith("count:") ? "films" : plan.metric();
     }
 
-    private static String boxOfficeRowCondition(QueryPlan.Filter filter, String alias) {
+    private String boxOfficeRowCondition(QueryPlan.Filter filter, String alias) {
+        if (isDimensionOf(filter.field(), "regions")) {
+            // An attribute of the region (its territory group, or any the model adds): the regions that have it.
+            String column = model.dimension(filter.field()).select().replaceFirst("^g\\.", "");
+            return alias + "region_code IN (SELECT region_code FROM regions WHERE " + column + " " + in(filter.values()) + ")";
+        }
         return switch (filter.field()) {
             case "region" -> alias + "region_code " + in(filter.values());
-            case "territory" -> alias + "region_code IN (SELECT region_code FROM regions WHERE territory " + in(filter.values()) + ")";
             default -> alias + "week_number " + compare(filter);
         };
+    }
+
+    /** Whether {@code field} is a dimension of the model whose values live in {@code grain} ("movies", "regions"). */
+    private boolean isDimensionOf(String field, String grain) {
+        return model.dimensions().stream().anyMatch(dimension -> dimension.name().equals(field) && dimension.grain().equals(grain)
+                && !dimension.isTime() && !field.equals("film"));
     }
 
     private static String compare(QueryPlan.Filter filter) {

@@ -297,6 +297,28 @@ class PlannerPhrasingTest {
             "tell us top 3 films in Japan|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
                     + "GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
+            // several measures at once: a column each, the ranking by the one it is "by"
+            "Avatar's opening week in Germany: gross, admissions and screens|"
+                    + "SELECT SUM(b.gross_usd), SUM(b.admissions), SUM(b.screens) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.title = 'Avatar' AND b.region_code = 'DE' AND b.week_number = 1",
+            "Top 5 films by admissions in Japan for 2009 releases, with their gross|"
+                    + "SELECT m.title, SUM(b.admissions) AS a, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE b.region_code = 'JP' AND m.release_year = 2009 GROUP BY m.movie_id, m.title ORDER BY a DESC LIMIT 5",
+            "Tim Burton films with their budget and worldwide gross|"
+                    + "SELECT m.title, m.production_budget_usd, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "JOIN crew c USING (movie_id) WHERE c.role = 'director' AND c.person_name = 'Tim Burton' "
+                    + "GROUP BY m.movie_id, m.title, m.production_budget_usd",
+            "Ratatouille in Japan, opening week: gross, screens and per-screen average|"
+                    + "SELECT SUM(b.gross_usd), SUM(b.screens), SUM(b.gross_usd) * 1.0 / SUM(b.screens) FROM box_office b "
+                    + "JOIN movies m USING (movie_id) WHERE m.title = 'Ratatouille' AND b.region_code = 'JP' AND b.week_number = 1",
+            // a ratio defined in the question's own words stays one figure
+            "Average ticket price in Spain for 2007 releases, i.e. box office divided by admissions|"
+                    + "SELECT SUM(b.gross_usd) * 1.0 / SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE b.region_code = 'ES' AND m.release_year = 2007",
+            // "each of our markets": a row each, even when the question speaks of one film
+            "Casino Royale, the 2006 one: gross in each of the two markets UK and Ireland|"
+                    + "SELECT b.region_code, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.title = 'Casino Royale' AND m.release_year = 2006 AND b.region_code IN ('GB', 'IE') GROUP BY b.region_code",
             "the lord of the rings: the return of the king tix by territory|"
                     + "SELECT b.region_code, SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) "
                     + "WHERE m.title = 'The Lord of the Rings: The Return of the King' GROUP BY b.region_code"})
@@ -315,7 +337,8 @@ class PlannerPhrasingTest {
     @ValueSource(strings = {"Who won the 2014 FIFA World Cup?", "What is the population of Spain?",
             "Who scored the most goals in the Premier League?", "Could you update the running time of Avatar to 170 minutes?",
             "Set Inception's IMDb rating to 10", "Remove the 2005 releases from the catalogue, please",
-            "How many calories are in a banana?"})
+            "How many calories are in a banana?", "Where can I download Toy Story 3 for free?",
+            "How do I record the new Batman film in the cinema on my phone?", "Any torrent for the latest Pixar movie?"})
     void questionsAboutSomethingElseAreOutOfScope(String question) {
         assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.OUT_OF_SCOPE);
     }
@@ -370,7 +393,8 @@ class PlannerPhrasingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Estimate the admissions a new animated film would get in Italy",
-            "How much would a new horror film make in Japan next year?"})
+            "How much would a new horror film make in Japan next year?",
+            "Based on the trend, what will total US box office be for films released in 2013?"})
     void estimatesAreForecasts(String question) {
         var outcome = planner.plan(question, null);
         assertThat(outcome.intent()).isEqualTo(Intent.PREDICTION);
