@@ -16,8 +16,8 @@ import ai.usheru.support.BrowserTest;
 
 /**
  * The chat in a real headless Chromium:
- * sign in, ask, see rows and a drawn chart, follow up, edit the SQL and run it again, and keep
- * screenshots at desktop and phone size under target/.
+ * sign in, ask, see how the question was read, rows and a drawn chart, follow up, edit the SQL and run
+ * it again, and keep screenshots at desktop and phone size under target/ (e2e-reading-*, e2e-chat-*).
  */
 class ChatEndToEndTest extends BrowserTest {
 
@@ -35,6 +35,13 @@ class ChatEndToEndTest extends BrowserTest {
         assertThat(first.getText()).contains("Avatar");
         wait.until(driver -> first.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
         assertThat(cellTexts(first)).contains("Avatar", "$288,037,274");
+
+        // How the question was read, as chips above the figure, before the number is used.
+        assertThat(first.findElements(By.cssSelector(".reading-chip")).stream().map(WebElement::getText).toList())
+                .contains("Box office", "in Germany", "by film", "top 5");
+        browser.driver.executeScript("arguments[0].scrollIntoView(true)", first);
+        browser.screenshot("e2e-reading-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-reading-390x844.png", 390, 844);
 
         ask("What about in France?");
         WebElement second = waitForAnswer(2);
