@@ -236,12 +236,24 @@ public class AskService {
      * what the user now sent (a click on the offer, or the same words typed).
      */
     private Optional<QueryPlan> offeredReading(ConversationThread thread, String text, OfflinePlanner planner, String scopeWords) {
-        return threads.lastAnswer(thread.id())
+        List<QueryPlan> offered = threads.lastAnswer(thread.id())
                 .filter(answer -> Intent.CLARIFY.code().equals(answer.intent()) && answer.planJson() != null)
-                .stream().flatMap(answer -> List.of(json.readValue(answer.planJson(), QueryPlan[].class)).stream())
+                .map(answer -> List.of(json.readValue(answer.planJson(), QueryPlan[].class))).orElse(List.of());
+        var picked = offered.stream()
                 .filter(plan -> Interpretation.of(plan, planner.vocabulary(), scopeWords).sentence().equalsIgnoreCase(text.strip()))
                 .findFirst();
+        if (picked.isPresent() || offered.size() < 2) {
+            return picked;
+        }
+        // "The 2005 one": a year that names exactly one of the films offered.
+        var years = YEAR.matcher(text).results().map(year -> Integer.valueOf(year.group())).toList();
+        var byYear = offered.stream().filter(plan -> plan.filtersOn("year").stream()
+                .anyMatch(filter -> "in".equals(filter.op()) && filter.values().stream().anyMatch(value -> years.contains(((Number) value).intValue()))))
+                .toList();
+        return text.length() <= 40 && byYear.size() == 1 ? Optional.of(byYear.getFirst()) : Optional.empty();
     }
+
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:19|20)\\d{2}\\b");
 
     /**
      * No figure, but the readings the question may have meant, each offered as a suggestion whose

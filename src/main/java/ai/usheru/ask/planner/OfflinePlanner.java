@@ -42,6 +42,17 @@ public final class OfflinePlanner {
     /** Future tense: with a year after the data's last, a question asks for a forecast. */
     private static final Pattern FUTURE = Pattern.compile("\\b(will|going to|gonna|expected|likely|should we expect)\\b");
     private static final Pattern A_YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
+    /** Both ends of a ranking at once: "the highest and lowest rated western". */
+    private static final Pattern BOTH_ENDS = Pattern.compile(
+            "\\b(highest|best|biggest|top|most|largest|longest|first)\\b[^.?]{0,30}?\\b(?:and|&|vs\\.?|or)\\s+(?:the\\s+)?"
+                    + "(lowest|worst|smallest|bottom|least|shortest|last)\\b"
+                    + "|\\b(lowest|worst|smallest|bottom|least|shortest)\\b[^.?]{0,30}?\\b(?:and|&|vs\\.?|or)\\s+(?:the\\s+)?"
+                    + "(highest|best|biggest|top|most|largest|longest)\\b");
+    /** A film's place within a group: "where does Juno rank among 2007 comedies". */
+    private static final Pattern RANK_OF = Pattern.compile(
+            "\\b(?:where|what position|which position|what place|which place)\\b[^.?]{0,80}\\b(?:rank|ranks|ranked|place|placed|come|came|sit|sits|stand|stands)\\b"
+                    + "|\\bwhat (?:is|was|'s) (?:the |its |their )?rank(?:ing)?\\b|\\branked where\\b|\\bwhat number\\b[^.?]{0,40}\\bin the ranking\\b"
+                    + "|'s\\s+(?:rank|ranking|position|place)\\b|\\b(?:the|its|their)\\s+(?:rank|ranking|position)\\s+(?:of|in|among)\\b");
     /** Dimensions a list of values may be broken down by. */
     private static final java.util.Set<String> GROUPABLE = java.util.Set.of("region", "territory", "genre", "distributor", "director",
             "title", "mpaa_rating", "creative_type", "source", "year");
@@ -131,11 +142,17 @@ public final class OfflinePlanner {
         if (draft.unsupported != null) {
             return notUnderstood("I cannot compute " + draft.unsupported + " offline yet.");
         }
+        if (RANK_OF.matcher(lower).find()) {
+            return notUnderstood("I cannot compute where one film ranks within a group offline yet.");
+        }
         boolean followUp = previous != null && (draft.refersBack || draft.metric == null && draft.groupBy == null && !draft.aboutFilms
                 && draft.limit == null);
         QueryPlan plan = followUp ? merge(previous, draft) : complete(draft);
         if (plan == null) {
             return notUnderstood("I could not work out what to measure.");
+        }
+        if ((plan.limit() != null || plan.order() != null) && BOTH_ENDS.matcher(lower).find()) {
+            return notUnderstood("I cannot list the top and the bottom of a ranking in one answer offline yet; ask for each in turn.");
         }
         String sql;
         try {

@@ -49,6 +49,11 @@ final class QuestionParser {
             "\\b(before|prior to|until|up to|up until|pre|through|earlier than)\\s+" + YEAR + "\\b");
     private static final Pattern DECADE = Pattern.compile(
             "\\b(?:the\\s+)?(?:(1[89]\\d0|20[0-2]0)'?s|['’](\\d0)s|(\\d0)'?s)\\b");
+    /** Decades in words: "the nineties", "the noughties". */
+    private static final Map<String, Integer> SPELLED_DECADES = Map.of("twenties", 1920, "thirties", 1930, "forties", 1940,
+            "fifties", 1950, "sixties", 1960, "seventies", 1970, "eighties", 1980, "nineties", 1990, "noughties", 2000, "aughts", 2000);
+    private static final Pattern SPELLED_DECADE = Pattern.compile(
+            "\\b(?:the\\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|noughties|aughts)\\b");
     private static final Pattern SINGLE_YEAR = Pattern.compile("(?<![\\d$.,])" + YEAR + "(?![\\d%])");
     private static final Pattern MONEY = Pattern.compile(
             "(\\$\\s?)?(\\d+(?:,\\d{3})*(?:\\.\\d+)?)\\s*(million|mn|m|billion|bn|b|thousand|k)?\\b");
@@ -97,6 +102,7 @@ final class QuestionParser {
         var draft = new Draft();
         var text = new Phrases(expandShorthand(question.replace('’', '\'').replace('“', '"').replace('”', '"')));
         readReferencesBack(text, draft);
+        readMonthRanges(text, draft);
         readDates(text, draft);
         readDistributorNames(text, draft);
         readFranchises(text, draft);
@@ -389,6 +395,41 @@ final class QuestionParser {
         }
     }
 
+    /** The months of a season, northern hemisphere, within one year: winter is its December, January and February. */
+    private static final Map<String, List<Integer>> SEASONS = Map.of("spring", List.of(3, 4, 5), "summer", List.of(6, 7, 8),
+            "autumn", List.of(9, 10, 11), "fall", List.of(9, 10, 11), "winter", List.of(1, 2, 12));
+    private static final Pattern MONTH_RANGE = Pattern.compile(
+            "\\b(?:between|from)?\\s*" + MONTH_NAMES + "\\s+(?:and|to|through|till|until|-|–)\\s+" + MONTH_NAMES + "\\b");
+    private static final Pattern SEASON = Pattern.compile("\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?(?=(?:19|20)\\d{2}))?");
+
+    /** Ranges of months and seasons: "between March and May", "summer 2008 (June to August)". Read before dates and names. */
+    private void readMonthRanges(Phrases text, Draft draft) {
+        // "Between March and May", "June to August": every month from the first to the last.
+        Matcher range = MONTH_RANGE.matcher(text.lower());
+        if (range.find() && !(range.group(1).equals("may") && !text.original().substring(range.start(1), range.end(1)).equals("May"))) {
+            int first = MONTHS.indexOf(range.group(1)) + 1;
+            int last = MONTHS.indexOf(range.group(2)) + 1;
+            var months = new ArrayList<Object>();
+            for (int month = first; month != last % 12 + 1; month = month % 12 + 1) {
+                months.add(month);
+            }
+            draft.filters.add(QueryPlan.Filter.in("month", months));
+            text.consume(range.start(), range.end());
+            // "(June to August)" after "summer" explains the season: one reading of both.
+            Matcher explained = SEASON.matcher(text.lower());
+            if (explained.find()) {
+                text.consume(explained.start(), explained.end());
+            }
+            return;
+        }
+        Matcher season = SEASON.matcher(text.lower());
+        if (season.find() && (season.group().contains("the") || Pattern.compile("\\b(?:19|20)\\d{2}\\b").matcher(text.lower()).find()
+                || Pattern.compile("\\b(?:released|releases|opened|openers|in)\\s+(?:the\\s+)?$").matcher(text.lower().substring(0, season.start())).find())) {
+            draft.filters.add(QueryPlan.Filter.in("month", new ArrayList<Object>(SEASONS.get(season.group(1)))));
+            text.consume(season.start(), season.end());
+        }
+    }
+
     private void readMonths(Phrases text, Draft draft) {
         var months = new ArrayList<Object>();
         for (int index = 0; index < MONTHS.size(); index++) {
@@ -410,13 +451,19 @@ final class QuestionParser {
     private static final Pattern REFERS_BACK = Pattern.compile(
             "^\\s*(what about|how about|and|what if|same for|same but|now|only|just|also|instead)\\b"
                     + "|\\b(of them|those|these|them|that list|the same|instead|only those|just those)\\b"
-                    + "|\\b(?:break|split|group|sort|rank)\\s+(?:that|this|it)\\b|\\bthe year (?:before|earlier)\\b|\\bthe previous year\\b");
+                    + "|\\b(?:break|split|group|sort|rank)\\s+(?:that|this|it)\\b|\\bthe year (?:before|earlier)\\b|\\bthe previous year\\b"
+                    // "How many screens was that on?": "that" standing for the previous answer.
+                    + "|\\b(?:was|is|were|are|did|does)\\s+(?:that|this|it)\\b(?!\\s+(?:film|movie|the|a|an)\\b)"
+                    + "|\\b(?:that|this|it)\\s+(?:on|in|at|for)?\\s*[?.!]*\\s*$");
 
     private void readReferencesBack(Phrases text, Draft draft) {
         if (REFERS_BACK.matcher(text.lower()).find()) {
             draft.refersBack = true;
         }
-        draft.amongPrevious = Pattern.compile("\\b(?:of|among|amongst) (?:these|those|them)\\b").matcher(text.lower()).find();
+        // "Which of these", "among them", "rank those 5 by ...", "sort these three": the previous answer's rows.
+        draft.amongPrevious = Pattern.compile("\\b(?:of|among|amongst) (?:these|those|them)\\b"
+                + "|\\b(?:those|these)\\s+(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|films|movies|titles)\\b"
+                + "|\\b(?:rank|re-?rank|sort|re-?sort|order|reorder)\\s+(?:those|these|them)\\b").matcher(text.lower()).find();
         Matcher yearBefore = Pattern.compile("\\b(?:the year (?:before|earlier)|the previous year|a year earlier)\\b").matcher(text.lower());
         if (yearBefore.find()) {
             draft.yearsBack = 1;
@@ -505,8 +552,13 @@ final class QuestionParser {
         String said = text.original().substring(at, at + title.length());
         boolean exactCase = said.equals(title);
         boolean numeric = title.chars().allMatch(ch -> Character.isDigit(ch));
+        String after = text.original().substring(at + title.length());
+        // "Crash's score", "300's opening": a possessive makes a name of an ordinary word or a number.
+        boolean possessive = after.startsWith("'s") || after.startsWith("’s");
         if (numeric) {
-            return Set.of("film", "movie", "title").contains(text.wordBefore(at));
+            return Set.of("film", "movie", "title").contains(text.wordBefore(at)) || possessive
+                    || Set.of("did", "does", "do").contains(text.wordBefore(at))
+                    && Pattern.compile("^\\s+(?:make|gross|earn|take|do|open|sell|draw|perform)\\b").matcher(after).find();
         }
         if (regionWords.contains(title.toLowerCase(Locale.ROOT))) {
             // "Australia" is a film and a region: a title only when called one.
@@ -515,6 +567,11 @@ final class QuestionParser {
         boolean singleWord = !title.contains(" ");
         String lower = title.toLowerCase(Locale.ROOT);
         boolean ordinaryWord = COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || measureWords().contains(lower);
+        if (singleWord && ordinaryWord && exactCase && Character.isUpperCase(title.charAt(0))
+                && (possessive || at == firstWordStart(text.original()) && Pattern.compile("^\\s*[-–:(]").matcher(after).find())) {
+            // "Crash's Rotten Tomatoes score", "Up - opening week in Australia": written as a name, used as one.
+            return true;
+        }
         if (singleWord && ordinaryWord && exactCase && Character.isUpperCase(title.charAt(0)) && at > firstWordStart(text.original())
                 && TITLE_INTRODUCERS.contains(text.wordBefore(at)) && !nextWordCapitalised(text.original(), at + title.length())) {
             // An ordinary word written as a title where a title is expected: "the takings of Up in Japan".
@@ -552,7 +609,9 @@ final class QuestionParser {
             boolean filmsFollow = FILMS_FOLLOW.matcher(text.remaining().substring(word.end())).lookingAt();
             boolean expected = possessive || filmsFollow || Set.of("by", "director", "from").contains(text.wordBefore(word.start()))
                     || keywordStyle && lower.length() >= 5 && !isTitleWord(lower);
-            boolean plausible = capitalised ? !COMMON_WORDS.contains(lower) || possessive : expected && lower.length() >= 4
+            // A month is a date before it is a surname ("June to August" is no film by Bille August).
+            boolean month = MONTHS.contains(lower) && !possessive && !Set.of("by", "director").contains(text.wordBefore(word.start()));
+            boolean plausible = month ? false : capitalised ? !COMMON_WORDS.contains(lower) || possessive : expected && lower.length() >= 4
                     && !COMMON_WORDS.contains(lower) && !ENGLISH.contains(lower) && !measureWords().contains(lower);
             if (people != null && plausible && (word.start() > 0 || possessive || !capitalised)) {
                 found.addAll(people);
@@ -713,6 +772,13 @@ final class QuestionParser {
             int to = Integer.parseInt(range.group(2) != null ? range.group(2) : range.group(4));
             draft.filters.add(new QueryPlan.Filter("year", "between", List.of(Math.min(from, to), Math.max(from, to))));
             text.consume(range.start(), range.end());
+            return;
+        }
+        Matcher spelled = SPELLED_DECADE.matcher(lower);
+        if (spelled.find()) {
+            int start = SPELLED_DECADES.get(spelled.group(1));
+            draft.filters.add(new QueryPlan.Filter("year", "between", List.of(start, start + 9)));
+            text.consume(spelled.start(), spelled.end());
             return;
         }
         Matcher decade = DECADE.matcher(lower);
@@ -1472,7 +1538,9 @@ final class QuestionParser {
             draft.sharePartIsWeek = Pattern.compile("^\\s*(?:its|their|the)?\\s*(?:opening|first|\\w+(?:st|nd|rd|th)|\\d+)\\s+weeks?\\b")
                     .matcher(tail).find();
             String originalTail = text.original().substring(from.end());
-            draft.sharePartIsRegion = vocabulary.regionPhrases.keySet().stream()
+            draft.sharePartIsRegion = vocabulary.valuePhrases.getOrDefault("territory", Map.of()).keySet().stream()
+                    .anyMatch(phrase -> Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b").matcher(tail).find())
+                    || vocabulary.regionPhrases.keySet().stream()
                     .anyMatch(phrase -> Pattern.compile("\\b" + Pattern.quote(phrase.toLowerCase(Locale.ROOT)) + "\\b").matcher(tail).find())
                     || vocabulary.regionNames.keySet().stream()
                             .anyMatch(code -> Pattern.compile("\\b" + Pattern.quote(code) + "\\b").matcher(originalTail).find());
