@@ -57,6 +57,13 @@ final class Answers {
             List<Object> row = result.rows().getFirst();
             Object value = isShare(plan) ? row.getFirst() : row.get(row.size() - 1 - plan.alsoMeasures().size());
             sentence = capitalise(metric) + conditions + ": " + format(value, plan, model) + ".";
+        } else if (plan.perGroup() != null) {
+            var group = model.dimension(plan.groupBy().getFirst()).label().toLowerCase(Locale.ROOT);
+            List<Object> first = result.rows().getFirst();
+            int value = plan.groupBy().size();
+            sentence = ("asc".equals(plan.order()) ? "Bottom " : "Top ") + (plan.perGroup() == 1 ? "film" : plan.perGroup() + " films")
+                    + " in each " + group + " by " + metric + conditions + ". First: " + first.get(0) + ", " + first.get(1) + " with "
+                    + format(first.get(value), plan, model) + ".";
         } else {
             var dimension = model.dimension(plan.groupBy().getFirst());
             List<Object> first = result.rows().getFirst();

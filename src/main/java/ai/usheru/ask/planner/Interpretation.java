@@ -45,7 +45,10 @@ public record Interpretation(String sentence, List<Part> parts) {
             parts.add(new Part("breakdown", "by " + vocabulary.model().dimension(dimension).label().toLowerCase(Locale.ROOT)
                     .replace("mpaa", "MPAA"), "groupBy:" + i));
         }
-        if (plan.limit() != null) {
+        if (plan.perGroup() != null && !plan.groupBy().isEmpty()) {
+            String group = vocabulary.model().dimension(plan.groupBy().getFirst()).label().toLowerCase(Locale.ROOT);
+            parts.add(new Part("limit", ("asc".equals(plan.order()) ? "bottom " : "top ") + plan.perGroup() + " in each " + group, "perGroup"));
+        } else if (plan.limit() != null) {
             String rank = "asc".equals(plan.order()) ? "bottom " : "top ";
             String skipped = plan.offset() == null || plan.offset() == 0 ? "" : " after the first " + plan.offset();
             parts.add(new Part("limit", plan.limit() == 1 && skipped.isEmpty() ? ("asc".equals(plan.order()) ? "the lowest" : "the highest")
@@ -96,6 +99,7 @@ public record Interpretation(String sentence, List<Part> parts) {
         }
         return switch (key) {
             case "limit" -> plan.withOrderAndLimit(plan.order(), null);
+            case "perGroup" -> plan.withPerGroup(null);
             case "order" -> plan.withOrderAndLimit(null, plan.limit());
             default -> plan;
         };

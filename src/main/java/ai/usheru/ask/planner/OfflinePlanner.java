@@ -147,7 +147,7 @@ public final class OfflinePlanner {
         }
         boolean followUp = previous != null && (draft.refersBack || draft.metric == null && draft.groupBy == null && !draft.aboutFilms
                 && draft.limit == null);
-        QueryPlan plan = followUp ? merge(previous, draft) : complete(draft);
+        QueryPlan plan = followUp ? merge(previous, draft) : complete(draft, lower);
         if (plan == null) {
             return notUnderstood("I could not work out what to measure.");
         }
@@ -175,7 +175,9 @@ public final class OfflinePlanner {
     }
 
     /** Fills in what a fresh question left unsaid. */
-    private QueryPlan complete(Draft draft) {
+    private static final Pattern FILMS_NAMED = Pattern.compile("\\b(films?|movies?|releases?|titles?|pictures?|flicks?)\\b");
+
+    private QueryPlan complete(Draft draft, String question) {
         String metric = draft.metric;
         List<String> groupBy = draft.groupBy == null ? new ArrayList<>() : new ArrayList<>(draft.groupBy);
         if (metric == null) {
@@ -215,6 +217,17 @@ public final class OfflinePlanner {
         if (groupBy.equals(List.of("film")) && limit == null && order != null && draft.filmNoun != null && !isPlural(draft.filmNoun)) {
             limit = 1;
         }
+        // "The top 3 films in each genre", "the number one release in each of our markets": a ranking within every group.
+        Integer perGroup = null;
+        var groups = groupBy.stream().filter(dimension -> !dimension.equals("film")).toList();
+        boolean filmsRanked = (draft.aboutFilms || draft.filmNoun != null || groupBy.contains("film") || FILMS_NAMED.matcher(question).find())
+                && (draft.limit != null || draft.singular || draft.order != null);
+        if (draft.eachGroup && filmsRanked && groups.size() == 1 && !metric.equals("films") && !metric.startsWith("count:")) {
+            groupBy = new ArrayList<>(List.of(groups.getFirst(), "film"));
+            perGroup = draft.limit != null ? draft.limit : 1;
+            limit = null;
+            order = order == null ? "desc" : order;
+        }
         // Several values of one dimension listed with an average, or three or more of them: one row each.
         // ("International" stands for every region but the US: one market, not a list.)
         if (groupBy.isEmpty()) {
@@ -230,7 +243,7 @@ public final class OfflinePlanner {
             }
         }
         return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, draft.filters, order, limit,
-                limit == null ? null : draft.offset, null, draft.alsoMeasures);
+                limit == null ? null : draft.offset, null, draft.alsoMeasures, perGroup);
     }
 
     /**
@@ -287,7 +300,7 @@ public final class OfflinePlanner {
         // A follow-up that names its measure replaces the measures; one that does not keeps them all.
         List<String> alsoMeasures = draft.metric == null ? previous.alsoMeasures() : draft.alsoMeasures;
         return new QueryPlan(previous.datamart(), metric, aggregate, groupBy, filters, order, limit, offset,
-                amongListedFilms ? previous : previous.within(), alsoMeasures);
+                amongListedFilms ? previous : previous.within(), alsoMeasures, draft.groupBy == null ? previous.perGroup() : null);
     }
 
     /** A run of capitalised words ("Harry Potter", "Pirates of the Caribbean"), a candidate franchise. */

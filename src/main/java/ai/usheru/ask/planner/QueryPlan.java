@@ -19,6 +19,8 @@ import java.util.List;
  *               after a top 5), or null
  * @param alsoMeasures metrics shown beside {@code metric} ("gross, admissions and screens"); the order and
  *                     limit follow {@code metric}
+ * @param perGroup with a breakdown by a dimension and then by film, how many films to keep in each group
+ *                 ("the top 3 films in each genre"), or null
  */
 public record QueryPlan(
         String datamart,
@@ -30,7 +32,8 @@ public record QueryPlan(
         Integer limit,
         Integer offset,
         QueryPlan within,
-        List<String> alsoMeasures) {
+        List<String> alsoMeasures,
+        Integer perGroup) {
 
     public QueryPlan {
         groupBy = groupBy == null ? List.of() : List.copyOf(groupBy);
@@ -40,17 +43,22 @@ public record QueryPlan(
 
     public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
             Integer limit, Integer offset, QueryPlan within) {
-        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, List.of());
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, List.of(), null);
+    }
+
+    public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
+            Integer limit, Integer offset, QueryPlan within, List<String> alsoMeasures) {
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, alsoMeasures, null);
     }
 
     public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
             Integer limit, Integer offset) {
-        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, null, List.of());
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, offset, null, List.of(), null);
     }
 
     public QueryPlan(String datamart, String metric, String aggregate, List<String> groupBy, List<Filter> filters, String order,
             Integer limit) {
-        this(datamart, metric, aggregate, groupBy, filters, order, limit, null, null, List.of());
+        this(datamart, metric, aggregate, groupBy, filters, order, limit, null, null, List.of(), null);
     }
 
     /**
@@ -88,22 +96,26 @@ public record QueryPlan(
     }
 
     public QueryPlan withFilters(List<Filter> newFilters) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset, within, alsoMeasures);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, newFilters, order, limit, offset, within, alsoMeasures, perGroup);
     }
 
     public QueryPlan withGroupBy(List<String> newGroupBy) {
-        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within, alsoMeasures);
+        return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within, alsoMeasures, perGroup);
     }
 
     public QueryPlan withOrderAndLimit(String newOrder, Integer newLimit) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit, null, within, alsoMeasures);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, newOrder, newLimit, null, within, alsoMeasures, perGroup);
     }
 
     public QueryPlan withMetric(String newMetric, String newAggregate) {
-        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset, within, alsoMeasures);
+        return new QueryPlan(datamart, newMetric, newAggregate, groupBy, filters, order, limit, offset, within, alsoMeasures, perGroup);
+    }
+
+    public QueryPlan withPerGroup(Integer newPerGroup) {
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, alsoMeasures, newPerGroup);
     }
 
     public QueryPlan withAlsoMeasures(List<String> measures) {
-        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, measures);
+        return new QueryPlan(datamart, metric, aggregate, groupBy, filters, order, limit, offset, within, measures, perGroup);
     }
 }

@@ -1105,6 +1105,15 @@ final class QuestionParser {
                     + "(second|third|fourth|fifth|2nd|3rd|4th|5th)\\b");
 
     private void readTopN(Phrases text, Draft draft) {
+        // "The number one release", "the #1 film": the first of a ranking.
+        Matcher numberOne = Pattern.compile("(?:\\bnumber (?:one|1)|\\bno\\.? ?1|#1|\\btop one)\\b").matcher(text.lower());
+        if (numberOne.find()) {
+            draft.limit = 1;
+            draft.singular = true;
+            draft.order = draft.order == null ? "desc" : draft.order;
+            text.consume(numberOne.start(), numberOne.end());
+            return;
+        }
         Matcher ordinal = ORDINAL.matcher(text.lower());
         if (ordinal.find()) {
             draft.offset = switch (ordinal.group(1) != null ? ordinal.group(1) : ordinal.group(2)) {

@@ -31,6 +31,9 @@ final class SqlCompiler {
 
     /** With {@code filmIds}, a plan broken down by film also selects each film's id, for a later plan "within" it. */
     private String compile(QueryPlan plan, boolean filmIds) {
+        if (plan.perGroup() != null && plan.groupBy().size() == 2 && plan.groupBy().get(1).equals("film")) {
+            return compileTopPerGroup(plan, filmIds);
+        }
         var metric = metricOf(plan.metric());
         boolean special = plan.metric().startsWith("count:") || plan.aggregate() != null && plan.aggregate().startsWith("share")
                 || "avg".equals(plan.aggregate()) && !plan.groupBy().contains("film");
@@ -166,6 +169,33 @@ final class SqlCompiler {
             return "MAX(" + also.column() + ")";
         }
         return metricExpression(also, plan.aggregate());
+    }
+
+    /**
+     * "The top 3 films in each genre": each group's films numbered by the measure, and the first
+     * {@code perGroup} of every group kept, groups in their order and films by rank within them.
+     */
+    private String compileTopPerGroup(QueryPlan plan, boolean filmIds) {
+        var metric = metricOf(plan.metric());
+        var group = model.dimension(plan.groupBy().getFirst());
+        var film = model.dimension("film");
+        String ranked = compile(plan.withPerGroup(null).withOrderAndLimit(plan.order(), null), filmIds);
+        String direction = "asc".equals(plan.order()) ? "ASC" : "DESC";
+        String filmColumn = " AS " + film.alias() + ", ";
+        String metricExpression = ranked.substring(ranked.indexOf(filmColumn) + filmColumn.length(), ranked.indexOf(" AS " + metric.alias()));
+        ranked = ranked.replaceFirst(java.util.regex.Pattern.quote(" AS " + metric.alias()), java.util.regex.Matcher.quoteReplacement(
+                " AS " + metric.alias() + ", ROW_NUMBER() OVER (PARTITION BY " + group.groupByExpression() + " ORDER BY " + metricExpression
+                        + " " + direction + " NULLS LAST) AS rank_in_group"));
+        var columns = new ArrayList<String>();
+        if (filmIds) {
+            columns.add("ranked.movie_id");
+        }
+        columns.add("ranked." + group.alias());
+        columns.add("ranked." + film.alias());
+        columns.add("ranked." + metric.alias());
+        plan.alsoMeasures().forEach(name -> columns.add("ranked." + model.metric(name).alias()));
+        return "SELECT " + String.join(", ", columns) + "\nFROM (" + ranked + ") ranked\nWHERE ranked.rank_in_group <= " + plan.perGroup()
+                + "\nORDER BY ranked." + group.alias() + ", ranked.rank_in_group";
     }
 
     /** A plan the compiler cannot express: the planner says so rather than answering another question. */

@@ -297,6 +297,17 @@ class PlannerPhrasingTest {
             "tell us top 3 films in Japan|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
                     + "GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
+            // a ranking within every group
+            "Top 3 films in each genre by US box office for 2005 releases|"
+                    + "SELECT genre, title, g FROM (SELECT m.major_genre AS genre, m.title, SUM(b.gross_usd) AS g, ROW_NUMBER() OVER "
+                    + "(PARTITION BY m.major_genre ORDER BY SUM(b.gross_usd) DESC) AS r FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE b.region_code = 'US' AND m.release_year = 2005 AND m.major_genre IS NOT NULL GROUP BY m.major_genre, m.movie_id, m.title) "
+                    + "WHERE r <= 3 ORDER BY genre, r",
+            "What was the number one 1999 release in each of our markets, and how much did it make there?|"
+                    + "SELECT region_code, title, g FROM (SELECT b.region_code, m.title, SUM(b.gross_usd) AS g, ROW_NUMBER() OVER "
+                    + "(PARTITION BY b.region_code ORDER BY SUM(b.gross_usd) DESC) AS r FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.release_year = 1999 GROUP BY b.region_code, m.movie_id, m.title) WHERE r = 1 "
+                    + "ORDER BY region_code",
             // ranges of months, seasons, decades in words
             "Top 3 films released between March and May 2002 in Australia, by box office|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'AU' "
