@@ -84,7 +84,7 @@ final class Answers {
         if (!plan.groupBy().contains("year") && !plan.groupBy().contains("week") && !plan.groupBy().contains("calendar_week")) {
             suggestions.add("And over the years?");
         }
-        var regionFilter = plan.filtersOn("region").stream().filter(filter -> !filter.values().isEmpty()).findFirst();
+        var regionFilter = plan.filtersOn("region").stream().filter(filter -> !filter.values().isEmpty() && !filter.isExclusion()).findFirst();
         if (regionFilter.isPresent()) {
             var candidates = (scopeRegions.isEmpty() ? vocabulary.model().regionAliases().keySet() : scopeRegions).stream()
                     .filter(code -> !regionFilter.get().values().contains(code)).sorted().toList();

@@ -550,7 +550,7 @@ public class AskService {
         var filters = new ArrayList<QueryPlan.Filter>();
         var outside = new ArrayList<String>();
         for (QueryPlan.Filter filter : plan.filters()) {
-            if (!filter.field().equals("region") || filter.values().isEmpty()) {
+            if (!filter.field().equals("region") || filter.values().isEmpty() || filter.isExclusion()) {
                 filters.add(filter);
                 continue;
             }

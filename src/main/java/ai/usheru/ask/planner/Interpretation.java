@@ -157,6 +157,10 @@ public record Interpretation(String sentence, List<Part> parts) {
     }
 
     static String condition(QueryPlan.Filter filter, QueryPlan plan, Vocabulary vocabulary) {
+        if (filter.isExclusion()) {
+            String kept = condition(filter.kept(), plan, vocabulary);
+            return kept.matches("(distributed|directed|rated|released)\\b.*") ? "not " + kept : "excluding " + kept.replaceFirst("^(of|in) ", "");
+        }
         String values = filter.values().stream().map(value -> filter.field().equals("region")
                 ? vocabulary.regionName(String.valueOf(value)) : String.valueOf(value)).collect(Collectors.joining(", "));
         return switch (filter.field()) {

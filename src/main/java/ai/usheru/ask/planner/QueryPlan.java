@@ -65,7 +65,7 @@ public record QueryPlan(
      * A condition. {@code field} is a dimension name ({@code genre}, {@code region}, {@code director}
      * ...), {@code title}, {@code year}, {@code week}, or a metric name for thresholds
      * ({@code budget}, {@code imdb_rating}, {@code box_office} on a film's total). {@code op} is
-     * {@code in}, {@code between}, {@code like} (for {@code title_contains}), {@code >}, {@code >=}, {@code <}, {@code <=} or {@code =}.
+     * {@code in}, {@code not in}, {@code between}, {@code like} (for {@code title_contains}), {@code >}, {@code >=}, {@code <}, {@code <=} or {@code =}.
      */
     public record Filter(String field, String op, List<Object> values) {
 
@@ -81,9 +81,19 @@ public record QueryPlan(
             return new Filter(field, op, List.of(value));
         }
 
-        /** A comparison with a number ("> 100"); not a list of values nor a pattern on titles. */
+        /** A comparison with a number ("> 100"); not a list of values (kept or excluded) nor a pattern on titles. */
         public boolean isThreshold() {
-            return !"in".equals(op) && !"like".equals(op);
+            return !"in".equals(op) && !"like".equals(op) && !isExclusion();
+        }
+
+        /** Rows without these values: "excluding Warner Bros.", "other than comedies". */
+        public boolean isExclusion() {
+            return "not in".equals(op);
+        }
+
+        /** An exclusion's values as kept ones (the condition it negates); the filter itself otherwise. */
+        public Filter kept() {
+            return isExclusion() ? in(field, values) : this;
         }
     }
 

@@ -99,8 +99,24 @@ final class QuestionParser {
     }
 
     Draft parse(String question) {
+        return parse(question, true);
+    }
+
+    /** Words that leave out what follows them: "excluding Warner Bros.", "other than comedies", "leaving out Germany". */
+    private static final Pattern EXCLUSION = Pattern.compile(
+            "\\b(?:excluding|exclude|excludes|except(?:\\s+for)?|other than|leaving out|leave out|not counting|apart from|aside from|"
+                    + "but not|ignoring|minus)\\b\\s*(?:anything\\s+|any\\s+|all\\s+|the\\s+)?(?:films?\\s+|movies?\\s+|ones?\\s+)?");
+    /** What an exclusion may name: things of the catalogue or the market, not measures or thresholds. */
+    private static final Set<String> EXCLUDABLE = Set.of("title", "genre", "distributor", "region", "territory", "director", "mpaa_rating",
+            "creative_type", "source", "week", "year");
+
+    private Draft parse(String question, boolean readExclusions) {
         var draft = new Draft();
         var text = new Phrases(expandShorthand(question.replace('’', '\'').replace('“', '"').replace('”', '"')));
+        var excluded = new ArrayList<QueryPlan.Filter>();
+        if (readExclusions) {
+            readExclusions(text, excluded);
+        }
         readReferencesBack(text, draft);
         readMonthRanges(text, draft);
         readDates(text, draft);
@@ -124,7 +140,33 @@ final class QuestionParser {
         readOrder(text, draft);
         readUnknownNames(text, draft);
         draft.unreadWords = unreadWords(text);
+        draft.filters.addAll(excluded);
         return draft;
+    }
+
+    /**
+     * An exclusion's clause, up to the next comma or the end, read as a question of its own: what it
+     * names (films, genres, distributors, regions, weeks ...) is left out. A clause that names nothing
+     * readable stays unread, so the planner says so rather than answering without it.
+     */
+    private void readExclusions(Phrases text, List<QueryPlan.Filter> excluded) {
+        Matcher cue = EXCLUSION.matcher(text.lower());
+        while (cue.find()) {
+            int end = cue.end();
+            String rest = text.original().substring(end);
+            Matcher stop = Pattern.compile("[,;?!()]|\\.(?=\\s+[A-Z]|\\s*$)|\\s+(?:in|for|during|released|since|between)\\s+")
+                    .matcher(rest);
+            int clauseEnd = stop.find() ? end + stop.start() : text.original().length();
+            String clause = text.original().substring(end, clauseEnd);
+            Draft named = parse(clause, false);
+            var filters = named.filters.stream().filter(filter -> EXCLUDABLE.contains(filter.field()) && "in".equals(filter.op())
+                    && !filter.values().isEmpty()).toList();
+            if (filters.isEmpty() || !named.unreadWords.isEmpty() || named.unknownName != null) {
+                continue;
+            }
+            filters.forEach(filter -> excluded.add(new QueryPlan.Filter(filter.field(), "not in", filter.values())));
+            text.consume(cue.start(), clauseEnd);
+        }
     }
 
     /** Chat shorthand, written out: "w/ 100k+ votes", "opening wk", "next yr". */

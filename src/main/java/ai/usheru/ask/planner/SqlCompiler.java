@@ -233,7 +233,7 @@ final class SqlCompiler {
             default -> SHARE_PARTS;
         };
         for (String field : parts) {
-            var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty()).toList();
+            var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty() && !filter.isExclusion()).toList();
             if (!candidates.isEmpty()) {
                 part = candidates.getFirst();
                 break;
@@ -268,7 +268,7 @@ final class SqlCompiler {
     private String compileFilmShare(QueryPlan plan) {
         QueryPlan.Filter part = null;
         for (String field : SHARE_PARTS.subList(2, SHARE_PARTS.size())) {
-            var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty()).toList();
+            var candidates = plan.filtersOn(field).stream().filter(filter -> !filter.values().isEmpty() && !filter.isExclusion()).toList();
             if (!candidates.isEmpty()) {
                 part = candidates.getFirst();
                 break;
@@ -360,6 +360,11 @@ final class SqlCompiler {
     }
 
     private String condition(QueryPlan.Filter filter, QueryPlan plan, boolean boxOfficeJoined) {
+        if (filter.isExclusion()) {
+            // Not one of these: rows where the kept condition is false or unknown (a film with no distributor is not Warner's).
+            String kept = condition(filter.kept(), plan, boxOfficeJoined);
+            return kept == null ? null : "(" + kept + ") IS NOT TRUE";
+        }
         String field = filter.field();
         if (field.equals("films")) {
             return null; // a condition on groups, not rows: HAVING

@@ -297,6 +297,19 @@ class PlannerPhrasingTest {
             "tell us top 3 films in Japan|"
                     + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
                     + "GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 3",
+            // exclusions: what the clause names is left out (a film without a distributor is not Warner's)
+            "Top 5 worldwide grossers of 2002, leaving out anything distributed by Warner Bros.|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2002 "
+                    + "AND (m.distributor = 'Warner Bros.') IS NOT TRUE GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 5",
+            "Top 5 films in Germany in 2009 excluding Avatar|"
+                    + "SELECT m.title, SUM(b.gross_usd) AS g FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' "
+                    + "AND m.release_year = 2009 AND m.title <> 'Avatar' GROUP BY m.movie_id, m.title ORDER BY g DESC LIMIT 5",
+            "Box office by genre for 2008 releases other than comedies and dramas|"
+                    + "SELECT m.major_genre, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2008 "
+                    + "AND m.major_genre NOT IN ('Comedy', 'Drama') GROUP BY m.major_genre",
+            "Worldwide box office of 2007 releases apart from the US|"
+                    + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2007 "
+                    + "AND b.region_code <> 'US'",
             // a ranking within every group
             "Top 3 films in each genre by US box office for 2005 releases|"
                     + "SELECT genre, title, g FROM (SELECT m.major_genre AS genre, m.title, SUM(b.gross_usd) AS g, ROW_NUMBER() OVER "
