@@ -22,6 +22,8 @@ final class Draft {
     boolean aboutFilms;
     /** The breakdown was asked for group by group ("in each of our markets"): a row each, whatever else says "one". */
     boolean eachGroup;
+    /** "For each Tim Burton film": every film, even though the noun is singular. */
+    boolean eachFilm;
     /** The question wants one answer ("which distributor", "the highest-grossing comedy"). */
     boolean singular;
     /** Words that refer back to the previous answer ("what about", "those", "them"). */

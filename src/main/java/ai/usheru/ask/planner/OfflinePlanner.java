@@ -151,7 +151,7 @@ public final class OfflinePlanner {
         if (plan == null) {
             return notUnderstood("I could not work out what to measure.");
         }
-        if ((plan.limit() != null || plan.order() != null) && BOTH_ENDS.matcher(lower).find()) {
+        if (plan.groupBy().contains("film") && (plan.limit() != null || plan.order() != null) && BOTH_ENDS.matcher(lower).find()) {
             return notUnderstood("I cannot list the top and the bottom of a ranking in one answer offline yet; ask for each in turn.");
         }
         String sql;
@@ -209,12 +209,13 @@ public final class OfflinePlanner {
         if (groupBy.isEmpty() && (draft.limit != null || draft.singular && draft.order != null)) {
             groupBy.add("film");
         }
-        if (draft.singular && limit == null && !groupBy.isEmpty() && !draft.eachGroup) {
+        if (draft.singular && limit == null && !groupBy.isEmpty() && !draft.eachGroup && !draft.eachFilm) {
             limit = 1;
             order = order == null ? "desc" : order;
         }
         // A singular noun with a superlative asks for one film: "the least successful Ridley Scott film".
-        if (groupBy.equals(List.of("film")) && limit == null && order != null && draft.filmNoun != null && !isPlural(draft.filmNoun)) {
+        if (groupBy.equals(List.of("film")) && limit == null && order != null && draft.filmNoun != null && !isPlural(draft.filmNoun)
+                && !draft.eachFilm) {
             limit = 1;
         }
         // "The top 3 films in each genre", "the number one release in each of our markets": a ranking within every group.

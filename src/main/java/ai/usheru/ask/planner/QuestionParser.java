@@ -171,12 +171,47 @@ final class QuestionParser {
 
     /** Chat shorthand, written out: "w/ 100k+ votes", "opening wk", "next yr". */
     static String expandShorthand(String question) {
-        return question.replaceAll("(?i)\\bw/\\s*", "with ")
+        String expanded = question.replaceAll("(?i)\\bw/\\s*", "with ")
                 .replaceAll("(?i)\\bwks\\b", "weeks")
                 .replaceAll("(?i)\\bwk\\b", "week")
                 .replaceAll("(?i)\\byrs\\b", "years")
                 .replaceAll("(?i)\\byr\\b", "year")
-                .replaceAll("(?i)\\bmin\\.(?=\\s)", "min");
+                .replaceAll("(?i)\\bmin\\.(?=\\s)", "min")
+                // "Openers" are opening weeks.
+                .replaceAll("(?i)\\bopeners\\b", "opening weeks")
+                .replaceAll("(?i)\\bopener\\b", "opening week");
+        expanded = spelledNumbers(expanded);
+        // Running times in hours: "longer than three hours" is 180 minutes.
+        Matcher hours = Pattern.compile("(?i)\\b(\\d+(?:\\.\\d+)?)\\s*(?:hours|hour|hrs|hr|h)\\b").matcher(expanded);
+        return hours.replaceAll(hour -> Math.round(Double.parseDouble(hour.group(1)) * 60) + " minutes");
+    }
+
+    private static final Map<String, Integer> TENS = Map.of("twenty", 20, "thirty", 30, "forty", 40, "fifty", 50, "sixty", 60,
+            "seventy", 70, "eighty", 80, "ninety", 90);
+    private static final Pattern SPELLED_NUMBER = Pattern.compile(
+            "(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                    + "a hundred|one hundred|hundred)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
+                    + "(?=\\s+(?:million|billion|thousand|hours?|dollars)\\b)"
+                    + "|(?i)\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
+                    + "(?=\\s+(?:films|movies|titles|releases|pictures|votes|screens|admissions|tickets|weeks|minutes)\\b)");
+    private static final Pattern AFTER_COMPARATOR = Pattern.compile(
+            "(?i)\\b(more than|fewer than|less than|greater than|at least|at most|over|under|above|below|exceeding)\\s+"
+                    + "(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\\b");
+
+    /**
+     * Numbers written as words where a quantity stands ("more than thirty R-rated films", "one million dollars",
+     * "three hours"), as digits; elsewhere a number word may be a title ("Seven") or a pronoun ("the 2005 one").
+     */
+    private static String spelledNumbers(String question) {
+        String digits = SPELLED_NUMBER.matcher(question).replaceAll(number -> String.valueOf(number.group(1) != null
+                ? wordValue(number.group(1), number.group(2)) : wordValue(number.group(3), number.group(4))));
+        return AFTER_COMPARATOR.matcher(digits).replaceAll(number -> number.group(1) + " " + wordValue(number.group(2), number.group(3)));
+    }
+
+    private static int wordValue(String word, String unit) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        int value = lower.contains("hundred") ? 100 : TENS.containsKey(lower) ? TENS.get(lower) : NUMBER_WORDS.get(lower);
+        return value + (unit == null ? 0 : NUMBER_WORDS.get(unit.toLowerCase(Locale.ROOT)));
     }
 
     /** Words too common to change a question's meaning when no step reads them. */
@@ -207,7 +242,7 @@ final class QuestionParser {
     private static final Set<String> READ_BY_PATTERN = Set.of(
             "rank", "ranks", "split", "splits", "longest", "shortest", "widest", "lucrative", "proportion", "proportions",
             "divided", "grosser", "grossers", "but", "record", "records", "received", "receive", "receives", "produce",
-            "produced", "produces", "brought", "bring", "brings", "stayed", "stays", "adapted", "known");
+            "produced", "produces", "brought", "bring", "brings", "stayed", "stays", "adapted", "known", "dollars", "dollar", "bucks");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -655,7 +690,7 @@ final class QuestionParser {
             boolean month = MONTHS.contains(lower) && !possessive && !Set.of("by", "director").contains(text.wordBefore(word.start()));
             boolean plausible = month ? false : capitalised ? !COMMON_WORDS.contains(lower) || possessive : expected && lower.length() >= 4
                     && !COMMON_WORDS.contains(lower) && !ENGLISH.contains(lower) && !measureWords().contains(lower);
-            if (people != null && plausible && (word.start() > 0 || possessive || !capitalised)) {
+            if (people != null && plausible && (word.start() > 0 || possessive || !capitalised || filmsFollow)) {
                 found.addAll(people);
                 text.consume(word.start(), word.end());
             }
@@ -1430,6 +1465,15 @@ final class QuestionParser {
                 text.consume(instead.start(), instead.end());
             }
         }
+        // "... IMDb rating and Rotten Tomatoes score for each": each of the films named.
+        Matcher eachAtEnd = Pattern.compile("\\b(?:for each|for every one|for each one|apiece|film by film)\\s*[?.!]*\\s*$")
+                .matcher(text.lower());
+        if (eachAtEnd.find() && !draft.compares
+                && !Pattern.compile("\\b(?:vs\\.?|versus|compared?|how many)\\b").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+            draft.addGroupBy("film");
+            draft.eachFilm = true;
+            text.consume(eachAtEnd.start(), eachAtEnd.end());
+        }
         // "Week by week" and "year by year" first: their "by week" is not a breakdown of its own beside another "week".
         Matcher byItself = Pattern.compile("\\b(week|year)[ -]by[ -](week|year)\\b").matcher(text.lower());
         while (byItself.find()) {
@@ -1453,7 +1497,9 @@ final class QuestionParser {
             } else if (dimension != null && !namesOneOfItsValues(text, draft, dimension, breakdown.end(1), breakdown.start(2))
                     && !measureNamedBetween(text.original(), breakdown.end(1), breakdown.start(2))) {
                 draft.addGroupBy(dimension.equals("film") ? "film" : dimension);
-                draft.eachGroup |= !dimension.equals("film") && breakdown.group(1).matches(".*\\b(each|every|per)\\b.*");
+                boolean each = breakdown.group(1).matches(".*\\b(each|every|per)\\b.*");
+                draft.eachGroup |= !dimension.equals("film") && each;
+                draft.eachFilm |= dimension.equals("film") && each;
                 text.consume(breakdown.start(), breakdown.end());
             }
         }

@@ -310,6 +310,19 @@ class PlannerPhrasingTest {
             "Worldwide box office of 2007 releases apart from the US|"
                     + "SELECT SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2007 "
                     + "AND b.region_code <> 'US'",
+            // numbers in words where a quantity stands, hours as minutes, openers, "for each" of the films named
+            "Which distributors put out more than thirty R-rated films between 2000 and 2003?|"
+                    + "SELECT m.distributor, COUNT(*) FROM movies m WHERE m.mpaa_rating = 'R' AND m.release_year BETWEEN 2000 AND 2003 "
+                    + "AND m.distributor IS NOT NULL GROUP BY m.distributor HAVING COUNT(*) > 30",
+            "Which films run longer than three hours? Show their running times.|"
+                    + "SELECT title, running_time_min FROM movies WHERE running_time_min > 180",
+            "What were the five biggest openers in Germany among 2006 releases?|"
+                    + "SELECT m.title, b.gross_usd FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' "
+                    + "AND b.week_number = 1 AND m.release_year = 2006 ORDER BY b.gross_usd DESC LIMIT 5",
+            "Scorsese films from 1990 on - IMDb rating and Rotten Tomatoes score for each|"
+                    + "SELECT m.title, i.rating, r.rating FROM movies m JOIN crew c USING (movie_id) JOIN ratings i ON i.movie_id = m.movie_id "
+                    + "AND i.source = 'IMDb' LEFT JOIN ratings r ON r.movie_id = m.movie_id AND r.source = 'Rotten Tomatoes' "
+                    + "WHERE c.role = 'director' AND c.person_name = 'Martin Scorsese' AND m.release_year >= 1990",
             // a ranking within every group
             "Top 3 films in each genre by US box office for 2005 releases|"
                     + "SELECT genre, title, g FROM (SELECT m.major_genre AS genre, m.title, SUM(b.gross_usd) AS g, ROW_NUMBER() OVER "
