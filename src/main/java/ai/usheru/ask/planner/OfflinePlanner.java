@@ -42,6 +42,8 @@ public final class OfflinePlanner {
     /** Future tense: with a year after the data's last, a question asks for a forecast. */
     private static final Pattern FUTURE = Pattern.compile("\\b(will|going to|gonna|expected|likely|should we expect)\\b");
     private static final Pattern A_YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
+    private static final Pattern STARTS_AS_FOLLOW_UP = Pattern.compile(
+            "^\\s*(?:and|what about|how about|same for|same but|same thing|now|instead)\\b|^\\s*(?:only|just) (?:those|these|them)\\b");
     /** Both ends of a ranking at once: "the highest and lowest rated western". */
     private static final Pattern BOTH_ENDS = Pattern.compile(
             "\\b(highest|best|biggest|top|most|largest|longest|first)\\b[^.?]{0,30}?\\b(?:and|&|vs\\.?|or)\\s+(?:the\\s+)?"
@@ -145,6 +147,10 @@ public final class OfflinePlanner {
         if (RANK_OF.matcher(lower).find()) {
             return notUnderstood("I cannot compute where one film ranks within a group offline yet.");
         }
+        // "And Brazil?" with no answer before it (or only an offer nobody ran): there is nothing to follow.
+        if (previous == null && STARTS_AS_FOLLOW_UP.matcher(lower).find()) {
+            return notUnderstood("I cannot follow that up: there is no earlier answer in this conversation. Please ask the whole question.");
+        }
         boolean followUp = previous != null && (draft.refersBack || draft.metric == null && draft.groupBy == null && !draft.aboutFilms
                 && draft.limit == null);
         QueryPlan plan = followUp ? merge(previous, draft) : complete(draft, lower);
@@ -186,7 +192,7 @@ public final class OfflinePlanner {
         }
         // "The Bourne films' tickets in each territory, combined": one total per territory over the films, not a row per film.
         if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films")
-                && !(draft.total && draft.limit == null && draft.order == null)) {
+                && !(draft.total && draft.limit == null && draft.order == null) && !("share".equals(draft.aggregate) && draft.sharePartNamed)) {
             groupBy.add(0, "film");
         }
         if (draft.compares && groupBy.isEmpty()) {
@@ -281,9 +287,18 @@ public final class OfflinePlanner {
                         filters.add(QueryPlan.Filter.in("year", List.of(((Number) year.values().getFirst()).intValue() - draft.yearsBack)));
                     });
         }
+        // "Now show it in every territory": a breakdown by what the previous answer was limited to lifts that limit.
+        if (draft.groupBy != null) {
+            for (String dimension : draft.groupBy) {
+                if (draft.filters.stream().noneMatch(filter -> filter.field().equals(dimension))) {
+                    filters.removeIf(old -> old.field().equals(dimension) && !old.isExclusion());
+                }
+            }
+        }
         String metric = draft.metric == null ? previous.metric() : draft.metric;
         String aggregate = draft.metric == null && draft.aggregate == null ? previous.aggregate() : draft.aggregate;
-        List<String> groupBy = draft.groupBy == null ? previous.groupBy() : draft.groupBy;
+        // "What were its total admissions?" after a week-by-week run: one total, no breakdown.
+        List<String> groupBy = draft.groupBy != null ? draft.groupBy : draft.total && draft.metric != null ? List.of() : previous.groupBy();
         if ("films".equals(draft.metric) && draft.groupBy == null && groupBy.equals(List.of("film"))) {
             // "How many of those were rated PG-13?" after a list of films: one count over them.
             groupBy = List.of();

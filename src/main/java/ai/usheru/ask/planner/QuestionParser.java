@@ -102,6 +102,36 @@ final class QuestionParser {
         return parse(question, true);
     }
 
+    /**
+     * Sentences that ask nothing of the data ("Hello, I hope you are well.", "I was wondering if you
+     * could help me with something for a pitch deck:", "Many thanks."), when another sentence does: a
+     * sentence read alone that names no measure, breakdown, filter or film is courtesy.
+     */
+    private void blankCourtesy(Phrases text) {
+        // A sentence ends at . ! ? : or ; before a capital or the end, not inside "8.5", "Bros. films" or "M. Night".
+        Matcher sentence = Pattern.compile(".+?(?:(?<!\\b[A-Z])[.!?;]+(?=\\s+[A-Z]|\\s*$)|:(?=\\s+(?i:what|which|how|who|where|when|could|can|please)\\b)|$)").matcher(text.original());
+        var courtesy = new ArrayList<int[]>();
+        int sentences = 0;
+        while (sentence.find()) {
+            if (sentence.group().isBlank()) {
+                continue;
+            }
+            sentences++;
+            Draft alone = parse(sentence.group(), false);
+            if (alone.isEmpty() && !alone.aboutFilms && alone.unknownName == null && alone.alsoMeasures.isEmpty()
+                    && !alone.refersBack && !FILM_WORDS.matcher(sentence.group().toLowerCase(Locale.ROOT)).find()) {
+                courtesy.add(new int[] {sentence.start(), sentence.end()});
+            }
+        }
+        if (courtesy.size() < sentences) {
+            courtesy.forEach(span -> text.consume(span[0], span[1]));
+        }
+    }
+
+    private static final Pattern FILM_WORDS = Pattern.compile(
+            "\\b(films?|movies?|box[- ]office|gross\\w*|releases?|released|budgets?|ratings?|directors?|distributors?|genres?|"
+                    + "admissions|screens|tickets|opening|weeks?|years?|regions?|territor(?:y|ies)|countries|markets?)\\b");
+
     /** Words that leave out what follows them: "excluding Warner Bros.", "other than comedies", "leaving out Germany". */
     private static final Pattern EXCLUSION = Pattern.compile(
             "\\b(?:excluding|exclude|excludes|except(?:\\s+for)?|other than|leaving out|leave out|not counting|apart from|aside from|"
@@ -113,6 +143,9 @@ final class QuestionParser {
     private Draft parse(String question, boolean readExclusions) {
         var draft = new Draft();
         var text = new Phrases(expandShorthand(question.replace('’', '\'').replace('“', '"').replace('”', '"')));
+        if (readExclusions) {
+            blankCourtesy(text);
+        }
         var excluded = new ArrayList<QueryPlan.Filter>();
         if (readExclusions) {
             readExclusions(text, excluded);
@@ -232,6 +265,7 @@ final class QuestionParser {
             "ran", "runs", "lasted", "lasts", "lasting", "played", "play", "plays", "playing", "showed", "shown", "screened",
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
+            "able", "hope", "afternoon", "morning", "evening", "advance", "greatly", "appreciated", "appreciate",
             "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     /**
@@ -531,7 +565,9 @@ final class QuestionParser {
                     + "|\\b(?:break|split|group|sort|rank)\\s+(?:that|this|it)\\b|\\bthe year (?:before|earlier)\\b|\\bthe previous year\\b"
                     // "How many screens was that on?": "that" standing for the previous answer.
                     + "|\\b(?:was|is|were|are|did|does)\\s+(?:that|this|it)\\b(?!\\s+(?:film|movie|the|a|an)\\b)"
-                    + "|\\b(?:that|this|it)\\s+(?:on|in|at|for)?\\s*[?.!]*\\s*$");
+                    + "|\\b(?:that|this|it)\\s+(?:on|in|at|for)?\\s*[?.!]*\\s*$"
+                    // "What were its total admissions?", "how did it do in Spain?": the film of the previous answer.
+                    + "|\\bits\\b|\\b(?:did|does|was|is)\\s+it\\b");
 
     private void readReferencesBack(Phrases text, Draft draft) {
         if (REFERS_BACK.matcher(text.lower()).find()) {
@@ -660,6 +696,13 @@ final class QuestionParser {
                     && !ordinaryWord && title.length() > 2;
         }
         if (title.length() >= 8) {
+            return true;
+        }
+        // In a question typed all in lower case, a short title of several words counts when it does not start with an
+        // everyday word ("shrek 2", "toy story"); "the ring" still must be written as a title.
+        String firstWord = lower.split("\\s+")[0];
+        if (!exactCase && text.original().equals(text.original().toLowerCase(Locale.ROOT)) && title.length() >= 6
+                && !COMMON_WORDS.contains(firstWord) && !ENGLISH.contains(firstWord) && !FILLER.contains(firstWord)) {
             return true;
         }
         // Short multi-word titles ("The Ring") must be written as titles are.
@@ -1370,6 +1413,13 @@ final class QuestionParser {
             draft.metric = word.equals("longest") || word.equals("shortest") ? "running_time" : "budget";
             draft.order = Set.of("shortest", "cheapest", "least expensive", "lowest budget").contains(word) ? "asc" : "desc";
             text.consume(superlative.start(), superlative.end());
+            lower = text.lower();
+        }
+        // "Lionsgate release count per year": the films counted.
+        Matcher countOf = Pattern.compile("\\b(?:release|film|movie|title)s?\\s+counts?\\b").matcher(lower);
+        if (draft.metric == null && countOf.find()) {
+            draft.metric = "films";
+            text.consume(countOf.start(), countOf.end());
             lower = text.lower();
         }
         Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)\\s+(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
