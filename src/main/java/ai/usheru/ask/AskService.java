@@ -511,8 +511,9 @@ public class AskService {
             recall.rememberTurn(stored.id(), me.id(), thread.id(), sql.question(), sql.written());
             usage = usage.withWarehouse(sql.warehouseMillis(), sql.scannedBytes());
         }
-        Interpretation interpretation = plan == null ? null
-                : Interpretation.of(plan, planners.forDatamart(datamartOf(me.scope())).vocabulary(), scopeWords);
+        Interpretation interpretation = plan != null
+                ? Interpretation.of(plan, planners.forDatamart(datamartOf(me.scope())).vocabulary(), scopeWords)
+                : "llm".equals(engine) && sql != null ? Interpretation.ofSql(sql.written(), scopeWords) : null;
         var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(),
                 answer, suggestions, usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine,
                 stored.id(), interpretation);

@@ -181,6 +181,8 @@ class LlmEngineTest extends IntegrationTest {
 
         assertThat(reply.json().get("engine").asString()).isEqualTo("llm");
         assertThat(reply.json().get("rows")).hasSize(5);
+        assertThat(reply.json().get("interpretation").get("sentence").asString()).as("the model's reading, from its SQL")
+                .contains("ordered by gap DESC").contains("first 5").endsWith("for all regions.");
         assertThat(requests.getFirst()).contains("ratings -- Critic and audience ratings").contains("movies -- One row per film")
                 .doesNotContain("box_office -- Weekly box office").doesNotContain("Tickets sold");
     }

@@ -72,6 +72,95 @@ public record Interpretation(String sentence, List<Part> parts) {
         return new Interpretation(sentence.toString(), parts);
     }
 
+    /**
+     * The reading of SQL a language model wrote: its conditions, breakdown, order and limit as the SQL
+     * states them (top-level clauses of its outermost query), so a model's answer shows what it
+     * computed just as a planner's does. Nothing here can be dropped: the plan is the model's.
+     */
+    public static Interpretation ofSql(String sql, String scope) {
+        var parts = new ArrayList<Part>();
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        String select = topLevelClause(flat, "SELECT", "FROM");
+        if (select != null) {
+            parts.add(new Part("measure", "Selects " + select, null));
+        }
+        String where = topLevelClause(flat, "WHERE", "GROUP BY", "HAVING", "ORDER BY", "LIMIT");
+        if (where != null) {
+            splitTopLevel(where, " AND ").forEach(condition -> parts.add(new Part("filter", "where " + condition, null)));
+        }
+        String groupBy = topLevelClause(flat, "GROUP BY", "HAVING", "ORDER BY", "LIMIT");
+        if (groupBy != null) {
+            parts.add(new Part("breakdown", "by " + groupBy, null));
+        }
+        String having = topLevelClause(flat, "HAVING", "ORDER BY", "LIMIT");
+        if (having != null) {
+            parts.add(new Part("filter", "groups where " + having, null));
+        }
+        String orderBy = topLevelClause(flat, "ORDER BY", "LIMIT");
+        if (orderBy != null) {
+            parts.add(new Part("order", "ordered by " + orderBy, null));
+        }
+        String limit = topLevelClause(flat, "LIMIT", "OFFSET");
+        if (limit != null) {
+            parts.add(new Part("limit", "first " + limit, null));
+        }
+        if (scope != null) {
+            parts.add(new Part("scope", "for " + scope, null));
+        }
+        String sentence = parts.stream().map(Part::text).collect(Collectors.joining(", ")) + ".";
+        return new Interpretation(sentence, parts);
+    }
+
+    /** The text of a clause of the outermost query (outside parentheses), up to the next of {@code ends}; null when absent. */
+    private static String topLevelClause(String sql, String keyword, String... ends) {
+        int start = topLevelIndex(sql, keyword, 0);
+        if (start < 0) {
+            return null;
+        }
+        int from = start + keyword.length();
+        int end = sql.length();
+        for (String next : ends) {
+            int at = topLevelIndex(sql, next, from);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String clause = sql.substring(from, end).strip();
+        return clause.isEmpty() ? null : clause.length() > 160 ? clause.substring(0, 157) + "…" : clause;
+    }
+
+    private static int topLevelIndex(String sql, String keyword, int from) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && i >= from && sql.regionMatches(true, i, keyword, 0, keyword.length())
+                    && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))
+                    && (i + keyword.length() >= sql.length() || !Character.isLetterOrDigit(sql.charAt(i + keyword.length())))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<String> splitTopLevel(String text, String separator) {
+        var pieces = new ArrayList<String>();
+        int from = 0;
+        int at;
+        while ((at = topLevelIndex(text, separator.strip(), from)) >= 0) {
+            pieces.add(text.substring(from, at).strip());
+            from = at + separator.strip().length();
+        }
+        pieces.add(text.substring(from).strip());
+        return pieces.stream().filter(piece -> !piece.isEmpty()).toList();
+    }
+
     /** The plan without one part of its reading (a chip the user removed); the plan itself when the key is unknown. */
     public static QueryPlan without(QueryPlan plan, String key) {
         if (key == null) {

@@ -93,6 +93,19 @@ class InterpretationTest {
     }
 
     @Test
+    void aModelsSqlIsReadByItsTopLevelClauses() {
+        var reading = Interpretation.ofSql("SELECT m.title, SUM(b.gross_usd) AS g FROM movies m JOIN box_office b USING (movie_id) "
+                + "WHERE m.release_year = 2009 AND m.movie_id IN (SELECT movie_id FROM ratings WHERE rating > 8 AND source = 'IMDb') "
+                + "GROUP BY m.title ORDER BY g DESC LIMIT 5", "Ireland only");
+
+        assertThat(reading.parts()).extracting(Interpretation.Part::text).containsExactly(
+                "Selects m.title, SUM(b.gross_usd) AS g", "where m.release_year = 2009",
+                "where m.movie_id IN (SELECT movie_id FROM ratings WHERE rating > 8 AND source = 'IMDb')", "by m.title",
+                "ordered by g DESC", "first 5", "for Ireland only");
+        assertThat(reading.parts()).allSatisfy(part -> assertThat(part.key()).isNull());
+    }
+
+    @Test
     void monthsAndThresholdsReadAsWords() {
         var plan = planner.plan("Films released in December 2009 with a budget over $100 million", null).plan();
 
