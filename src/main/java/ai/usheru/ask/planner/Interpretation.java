@@ -312,15 +312,19 @@ public record Interpretation(String sentence, List<Part> parts) {
 
     private static String dimensionLabel(String field, Vocabulary vocabulary) {
         return vocabulary.model().dimensions().stream().filter(dimension -> dimension.name().equals(field)).findFirst()
-                .map(dimension -> dimension.label().replace("MPAA", "\u0000").toLowerCase(Locale.ROOT).replace("\u0000", "MPAA"))
-                .orElse(field.replace('_', ' '));
+                .map(dimension -> inSentence(dimension.label())).orElse(field.replace('_', ' '));
     }
 
     private static String thresholdLabel(String field, Vocabulary vocabulary) {
         return vocabulary.model().metrics().stream().filter(metric -> metric.name().equals(field)).findFirst()
-                .map(metric -> metric.label().replace(" (USD)", "").replace("IMDb", "\u0000").replace("Rotten Tomatoes", "\u0001")
-                        .toLowerCase(Locale.ROOT).replace("\u0000", "IMDb").replace("\u0001", "Rotten Tomatoes"))
-                .orElse(field.replace('_', ' '));
+                .map(metric -> inSentence(metric.label().replace(" (USD)", ""))).orElse(field.replace('_', ' '));
+    }
+
+    /** A label inside a sentence: lower case, but for names ("MPAA", "IMDb", "Rotten Tomatoes"). */
+    private static String inSentence(String label) {
+        return java.util.Arrays.stream(label.split(" "))
+                .map(word -> word.chars().skip(1).anyMatch(Character::isUpperCase) ? word : word.toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" ")).replace("rotten tomatoes", "Rotten Tomatoes");
     }
 
     private static String thresholdValue(String field, Object value, Vocabulary vocabulary) {
