@@ -246,6 +246,11 @@ public record Interpretation(String sentence, List<Part> parts) {
     }
 
     static String condition(QueryPlan.Filter filter, QueryPlan plan, Vocabulary vocabulary) {
+        if (filter.field().startsWith(SqlCompiler.GROUP_TOTAL)) {
+            String field = filter.field().substring(SqlCompiler.GROUP_TOTAL.length());
+            return "each group's total " + thresholdLabel(field, vocabulary) + " " + symbol(filter.op()) + " "
+                    + filter.values().stream().map(value -> thresholdValue(field, value, vocabulary)).collect(Collectors.joining(" and "));
+        }
         if (filter.isExclusion()) {
             String kept = condition(filter.kept(), plan, vocabulary);
             return kept.matches("(distributed|directed|rated|released)\\b.*") ? "not " + kept : "excluding " + kept.replaceFirst("^(of|in) ", "");

@@ -235,6 +235,18 @@ public final class OfflinePlanner {
             limit = null;
             order = order == null ? "desc" : order;
         }
+        // "Which genres took more than $500m": the threshold on the measure is on each genre's total, not on each film.
+        var filters = new ArrayList<>(draft.filters);
+        if (groupBy.size() == 1 && !groupBy.contains("film") && perGroup == null && draft.aggregate == null) {
+            var dimension = vocabulary.model().dimension(groupBy.getFirst());
+            boolean groupsAsked = dimension.synonyms().stream().anyMatch(word -> Pattern.compile(
+                    "\\b(?:which|what)\\s+" + Pattern.quote(word) + "\\b").matcher(question).find());
+            String measured = metric;
+            if (groupsAsked) {
+                filters.replaceAll(filter -> filter.isThreshold() && filter.field().equals(measured)
+                        ? new QueryPlan.Filter(SqlCompiler.GROUP_TOTAL + measured, filter.op(), filter.values()) : filter);
+            }
+        }
         // Several values of one dimension listed with an average, or three or more of them: one row each.
         // ("International" stands for every region but the US: one market, not a list.)
         if (groupBy.isEmpty()) {
@@ -249,7 +261,7 @@ public final class OfflinePlanner {
                 }
             }
         }
-        return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, draft.filters, order, limit,
+        return new QueryPlan(vocabulary.model().code(), metric, shareOf(draft), groupBy, filters, order, limit,
                 limit == null ? null : draft.offset, null, draft.alsoMeasures, perGroup);
     }
 

@@ -19,6 +19,9 @@ import ai.usheru.semantic.SemanticModel;
  */
 final class SqlCompiler {
 
+    /** A filter field naming a threshold on each group's total of a metric: {@code group_total:box_office}. */
+    static final String GROUP_TOTAL = "group_total:";
+
     private final SemanticModel model;
 
     SqlCompiler(SemanticModel model) {
@@ -137,7 +140,12 @@ final class SqlCompiler {
         if (!groupBy.isEmpty()) {
             sql.append("\nGROUP BY ").append(String.join(", ", groupBy));
             // "Directors with three or more films": a condition on each group's number of films.
-            var having = plan.filtersOn("films").stream().map(filter -> model.metric("films").expression() + " " + compare(filter)).toList();
+            var having = new ArrayList<>(plan.filtersOn("films").stream()
+                    .map(filter -> model.metric("films").expression() + " " + compare(filter)).toList());
+            // "Which genres took more than $500m": a condition on each group's own total.
+            plan.filters().stream().filter(filter -> filter.field().startsWith(GROUP_TOTAL))
+                    .map(filter -> metricOf(filter.field().substring(GROUP_TOTAL.length())).expression() + " " + compare(filter))
+                    .forEach(having::add);
             if (!having.isEmpty() && !plan.groupBy().equals(List.of("film"))) {
                 sql.append("\nHAVING ").append(String.join(" AND ", having));
             }
@@ -366,7 +374,7 @@ final class SqlCompiler {
             return kept == null ? null : "(" + kept + ") IS NOT TRUE";
         }
         String field = filter.field();
-        if (field.equals("films")) {
+        if (field.equals("films") || field.startsWith(GROUP_TOTAL)) {
             return null; // a condition on groups, not rows: HAVING
         }
         if (field.equals("region") && filter.values().isEmpty()) {

@@ -338,6 +338,11 @@ class PlannerPhrasingTest {
             "what % of the box office from 2009 releases came from PG-13 films?|"
                     + "SELECT 100.0 * SUM(CASE WHEN m.mpaa_rating = 'PG-13' THEN b.gross_usd ELSE 0 END) / SUM(b.gross_usd) "
                     + "FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2009",
+            // a threshold on the groups asked about is on each group's total
+            "Apart from Action, which genres took more than $500m in Japan from films released in the 2000s?|"
+                    + "SELECT m.major_genre, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'JP' "
+                    + "AND m.release_year BETWEEN 2000 AND 2009 AND m.major_genre <> 'Action' GROUP BY m.major_genre "
+                    + "HAVING SUM(b.gross_usd) > 500000000",
             // a ranking within every group
             "Top 3 films in each genre by US box office for 2005 releases|"
                     + "SELECT genre, title, g FROM (SELECT m.major_genre AS genre, m.title, SUM(b.gross_usd) AS g, ROW_NUMBER() OVER "
