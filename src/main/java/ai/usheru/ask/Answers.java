@@ -69,7 +69,7 @@ final class Answers {
             List<Object> first = result.rows().getFirst();
             Object value = first.get(first.size() - 1 - plan.alsoMeasures().size());
             String things = result.rows().size() == 1 ? dimension.label().toLowerCase(Locale.ROOT)
-                    : result.rows().size() + " " + plural(dimension.label().toLowerCase(Locale.ROOT));
+                    : result.rows().size() + " " + Interpretation.plural(dimension.label().toLowerCase(Locale.ROOT));
             boolean ranked = plan.order() != null || !dimension.isTime();
             String rank = "asc".equals(plan.order()) ? "Bottom " : "Top ";
             sentence = (ranked ? rank : "") + things + " by " + metric + conditions + ". "
@@ -126,13 +126,6 @@ final class Answers {
 
     static String money(Number number) {
         return Interpretation.money(number);
-    }
-
-    private static String plural(String word) {
-        if (word.endsWith("y") && !word.endsWith("ey")) {
-            return word.substring(0, word.length() - 1) + "ies";
-        }
-        return word.endsWith("s") ? word : word + "s";
     }
 
     private static String capitalise(String text) {

@@ -257,6 +257,7 @@ public record Interpretation(String sentence, List<Part> parts) {
         }
         String values = filter.values().stream().map(value -> filter.field().equals("region")
                 ? vocabulary.regionName(String.valueOf(value)) : String.valueOf(value)).collect(Collectors.joining(", "));
+        String alternatives = filter.values().stream().map(String::valueOf).collect(Collectors.joining(" or "));
         return switch (filter.field()) {
             case "title" -> "of " + filter.values().stream().map(title -> titleWithYears(String.valueOf(title), plan, vocabulary))
                     .collect(Collectors.joining(", "));
@@ -276,11 +277,10 @@ public record Interpretation(String sentence, List<Part> parts) {
             case "no_rating_from" -> "without a " + values + " rating";
             case "roi" -> "that took " + (filter.op().startsWith("<") ? "less than " : "more than ") + filter.values().getFirst()
                     + " times their budget";
-            case "genre" -> "of " + String.join(" or ", filter.values().stream().map(String::valueOf).toList()) + " films";
-            case "distributor" -> "distributed by " + String.join(" or ", filter.values().stream().map(String::valueOf).toList());
-            case "mpaa_rating" -> "rated " + String.join(" or ", filter.values().stream().map(String::valueOf).toList());
-            case "creative_type", "source" -> dimensionLabel(filter.field(), vocabulary) + " "
-                    + String.join(" or ", filter.values().stream().map(String::valueOf).toList());
+            case "genre" -> "of " + alternatives + " films";
+            case "distributor" -> "distributed by " + alternatives;
+            case "mpaa_rating" -> "rated " + alternatives;
+            case "creative_type", "source" -> dimensionLabel(filter.field(), vocabulary) + " " + alternatives;
             default -> filter.isThreshold() ? thresholdLabel(filter.field(), vocabulary) + " " + symbol(filter.op()) + " "
                     + filter.values().stream().map(value -> thresholdValue(filter.field(), value, vocabulary)).collect(Collectors.joining(" and "))
                     : "(" + filter.field().replace('_', ' ') + ": " + values + ")";
@@ -377,7 +377,7 @@ public record Interpretation(String sentence, List<Part> parts) {
         return number >= 1 && number <= 12 ? MONTHS.get(number - 1) : String.valueOf(month);
     }
 
-    static String plural(String word) {
+    public static String plural(String word) {
         if (word.endsWith("y") && !word.endsWith("ey")) {
             return word.substring(0, word.length() - 1) + "ies";
         }

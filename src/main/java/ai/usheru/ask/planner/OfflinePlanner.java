@@ -180,9 +180,11 @@ public final class OfflinePlanner {
                 + "“Box office by genre for films released in the 1990s”.");
     }
 
-    /** Fills in what a fresh question left unsaid. */
+    /** The things a question asks for by their noun: "which genres", "what distributors". */
+    private static final Pattern GROUPS_ASKED = Pattern.compile("\\b(?:which|what)\\s+([a-z-]+)(?:\\s+([a-z-]+))?");
     private static final Pattern FILMS_NAMED = Pattern.compile("\\b(films?|movies?|releases?|titles?|pictures?|flicks?)\\b");
 
+    /** Fills in what a fresh question left unsaid. */
     private QueryPlan complete(Draft draft, String question) {
         String metric = draft.metric;
         List<String> groupBy = draft.groupBy == null ? new ArrayList<>() : new ArrayList<>(draft.groupBy);
@@ -239,8 +241,9 @@ public final class OfflinePlanner {
         var filters = new ArrayList<>(draft.filters);
         if (groupBy.size() == 1 && !groupBy.contains("film") && perGroup == null && draft.aggregate == null) {
             var dimension = vocabulary.model().dimension(groupBy.getFirst());
-            boolean groupsAsked = dimension.synonyms().stream().anyMatch(word -> Pattern.compile(
-                    "\\b(?:which|what)\\s+" + Pattern.quote(word) + "\\b").matcher(question).find());
+            boolean groupsAsked = GROUPS_ASKED.matcher(question).results()
+                    .anyMatch(asked -> dimension.synonyms().contains(asked.group(1))
+                            || asked.group(2) != null && dimension.synonyms().contains(asked.group(1) + " " + asked.group(2)));
             String measured = metric;
             if (groupsAsked) {
                 filters.replaceAll(filter -> filter.isThreshold() && filter.field().equals(measured)

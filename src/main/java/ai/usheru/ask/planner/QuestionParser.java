@@ -87,12 +87,16 @@ final class QuestionParser {
     private final Vocabulary vocabulary;
     private final SemanticModel model;
     private final Set<String> regionWords;
+    /** Measures' synonyms with "average" in them ("per-screen average"): no average of a measure. */
+    private final List<String> averageInName;
     /** Any metric's synonym as a whole word, compiled once for the parser's life. */
     private final Pattern measureSynonym;
 
     QuestionParser(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
         this.model = vocabulary.model;
+        this.averageInName = model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
+                .filter(synonym -> synonym.contains("average")).toList();
         this.regionWords = Set.copyOf(vocabulary.regionPhrases.keySet());
         this.measureSynonym = Pattern.compile(model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
                 .filter(synonym -> synonym.length() > 2).map(Pattern::quote).collect(java.util.stream.Collectors.joining("|", "\\b(?:", ")\\b")));
@@ -108,25 +112,45 @@ final class QuestionParser {
      * sentence read alone that names no measure, breakdown, filter or film is courtesy.
      */
     private void blankCourtesy(Phrases text) {
-        // A sentence ends at . ! ? : or ; before a capital or the end, not inside "8.5", "Bros. films" or "M. Night".
-        Matcher sentence = Pattern.compile(".+?(?:(?<!\\b[A-Z])[.!?;]+(?=\\s+[A-Z]|\\s*$)|:(?=\\s+(?i:what|which|how|who|where|when|could|can|please)\\b)|$)").matcher(text.original());
-        var courtesy = new ArrayList<int[]>();
-        int sentences = 0;
-        while (sentence.find()) {
-            if (sentence.group().isBlank()) {
-                continue;
-            }
-            sentences++;
-            Draft alone = parse(sentence.group(), false);
-            if (alone.isEmpty() && !alone.aboutFilms && alone.unknownName == null && alone.alsoMeasures.isEmpty()
-                    && !alone.refersBack && !FILM_WORDS.matcher(sentence.group().toLowerCase(Locale.ROOT)).find()) {
-                courtesy.add(new int[] {sentence.start(), sentence.end()});
-            }
+        var sentences = SENTENCE.matcher(text.original()).results().filter(sentence -> !sentence.group().isBlank()).toList();
+        if (sentences.size() < 2) {
+            // One sentence is the question itself: nothing to read apart, and no second reading of it on every ask.
+            return;
         }
-        if (courtesy.size() < sentences) {
-            courtesy.forEach(span -> text.consume(span[0], span[1]));
+        var courtesy = sentences.stream().filter(sentence -> {
+            Draft alone = parse(sentence.group(), false);
+            return alone.isEmpty() && !alone.aboutFilms && alone.unknownName == null && alone.alsoMeasures.isEmpty()
+                    && !alone.refersBack && !FILM_WORDS.matcher(sentence.group().toLowerCase(Locale.ROOT)).find();
+        }).toList();
+        if (courtesy.size() < sentences.size()) {
+            courtesy.forEach(sentence -> text.consume(sentence.start(), sentence.end()));
         }
     }
+
+    /** A sentence ends at . ! ? or ; before a capital or the end (not inside "8.5", "Bros. films", "M. Night"), or at a colon before a question. */
+    private static final Pattern SENTENCE = Pattern.compile(".+?(?:(?<!\\b[A-Z])[.!?;]+(?=\\s+[A-Z]|\\s*$)|:(?=\\s+(?i:what|which|how|who|where|when|could|can|please)\\b)|$)");
+    /** Where an exclusion's clause ends: punctuation, or a word that starts another condition. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;?!()]|\\.(?=\\s+[A-Z]|\\s*$)|\\s+(?:in|for|during|released|since|between)\\s+");
+    /** A duration in hours: "3 hours", "2.5 hrs". */
+    private static final Pattern HOURS = Pattern.compile("(?i)\\b(\\d+(?:\\.\\d+)?)\\s*(?:hours|hour|hrs|hr|h)\\b");
+    /** A year of the data's centuries. */
+    private static final Pattern A_YEAR = Pattern.compile("\\b(?:19|20)\\d{2}\\b");
+    /** Words before a season that make it a time of release: "released in the summer". */
+    private static final Pattern RELEASED_BEFORE = Pattern.compile("\\b(?:released|releases|opened|openers|in)\\s+(?:the\\s+)?$");
+    /** A verb after a number title: "did 300 make". */
+    private static final Pattern EARNING_VERB = Pattern.compile("^\\s+(?:make|gross|earn|take|do|open|sell|draw|perform)\\b");
+    /** A dash, colon or bracket right after a name at the start: "Up - opening week". */
+    private static final Pattern NAME_THEN_DASH = Pattern.compile("^\\s*[-–:(]");
+    /** The first of a ranking: "the number one release", "the #1 film". */
+    private static final Pattern NUMBER_ONE = Pattern.compile("(?:\\bnumber (?:one|1)|\\bno\\.? ?1|#1|\\btop one)\\b");
+    /** Words before a measure that make the ranking be by it: "sorted by their ...". */
+    private static final Pattern RANKED_BY_BEFORE = Pattern.compile("\\b(?:by|on|ranked by|sorted by|ordered by)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[a-z]+\\s+)?$");
+    /** "Release count", "film counts": films counted. */
+    private static final Pattern COUNT_OF_FILMS = Pattern.compile("\\b(?:release|film|movie|title)s?\\s+counts?\\b");
+    /** "... for each" closing a question: each of the films named. */
+    private static final Pattern EACH_AT_END = Pattern.compile("\\b(?:for each|for every one|for each one|apiece|film by film)\\s*[?.!]*\\s*$");
+    /** A comparison or a count, which "for each" at the end does not turn into a list of films. */
+    private static final Pattern COMPARES_OR_COUNTS = Pattern.compile("\\b(?:vs\\.?|versus|compared?|how many)\\b");
 
     private static final Pattern FILM_WORDS = Pattern.compile(
             "\\b(films?|movies?|box[- ]office|gross\\w*|releases?|released|budgets?|ratings?|directors?|distributors?|genres?|"
@@ -187,7 +211,7 @@ final class QuestionParser {
         while (cue.find()) {
             int end = cue.end();
             String rest = text.original().substring(end);
-            Matcher stop = Pattern.compile("[,;?!()]|\\.(?=\\s+[A-Z]|\\s*$)|\\s+(?:in|for|during|released|since|between)\\s+")
+            Matcher stop = CLAUSE_END
                     .matcher(rest);
             int clauseEnd = stop.find() ? end + stop.start() : text.original().length();
             String clause = text.original().substring(end, clauseEnd);
@@ -215,7 +239,7 @@ final class QuestionParser {
                 .replaceAll("(?i)\\bopener\\b", "opening week");
         expanded = spelledNumbers(expanded);
         // Running times in hours: "longer than three hours" is 180 minutes.
-        Matcher hours = Pattern.compile("(?i)\\b(\\d+(?:\\.\\d+)?)\\s*(?:hours|hour|hrs|hr|h)\\b").matcher(expanded);
+        Matcher hours = HOURS.matcher(expanded);
         return hours.replaceAll(hour -> Math.round(Double.parseDouble(hour.group(1)) * 60) + " minutes");
     }
 
@@ -534,8 +558,8 @@ final class QuestionParser {
             return;
         }
         Matcher season = SEASON.matcher(text.lower());
-        if (season.find() && (season.group().contains("the") || Pattern.compile("\\b(?:19|20)\\d{2}\\b").matcher(text.lower()).find()
-                || Pattern.compile("\\b(?:released|releases|opened|openers|in)\\s+(?:the\\s+)?$").matcher(text.lower().substring(0, season.start())).find())) {
+        if (season.find() && (season.group().contains("the") || A_YEAR.matcher(text.lower()).find()
+                || RELEASED_BEFORE.matcher(text.lower().substring(0, season.start())).find())) {
             draft.filters.add(QueryPlan.Filter.in("month", new ArrayList<Object>(SEASONS.get(season.group(1)))));
             text.consume(season.start(), season.end());
         }
@@ -671,7 +695,7 @@ final class QuestionParser {
         if (numeric) {
             return Set.of("film", "movie", "title").contains(text.wordBefore(at)) || possessive
                     || Set.of("did", "does", "do").contains(text.wordBefore(at))
-                    && Pattern.compile("^\\s+(?:make|gross|earn|take|do|open|sell|draw|perform)\\b").matcher(after).find();
+                    && EARNING_VERB.matcher(after).find();
         }
         if (regionWords.contains(title.toLowerCase(Locale.ROOT))) {
             // "Australia" is a film and a region: a title only when called one.
@@ -681,7 +705,7 @@ final class QuestionParser {
         String lower = title.toLowerCase(Locale.ROOT);
         boolean ordinaryWord = COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || measureWords().contains(lower);
         if (singleWord && ordinaryWord && exactCase && Character.isUpperCase(title.charAt(0))
-                && (possessive || at == firstWordStart(text.original()) && Pattern.compile("^\\s*[-–:(]").matcher(after).find())) {
+                && (possessive || at == firstWordStart(text.original()) && NAME_THEN_DASH.matcher(after).find())) {
             // "Crash's Rotten Tomatoes score", "Up - opening week in Australia": written as a name, used as one.
             return true;
         }
@@ -1226,7 +1250,7 @@ final class QuestionParser {
 
     private void readTopN(Phrases text, Draft draft) {
         // "The number one release", "the #1 film": the first of a ranking.
-        Matcher numberOne = Pattern.compile("(?:\\bnumber (?:one|1)|\\bno\\.? ?1|#1|\\btop one)\\b").matcher(text.lower());
+        Matcher numberOne = NUMBER_ONE.matcher(text.lower());
         if (numberOne.find()) {
             draft.limit = 1;
             draft.singular = true;
@@ -1341,7 +1365,7 @@ final class QuestionParser {
         }
         String lower = text.original().toLowerCase(Locale.ROOT);
         String leading = named.entrySet().stream()
-                .filter(entry -> Pattern.compile("\\b(?:by|on|ranked by|sorted by|ordered by)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[a-z]+\\s+)?$")
+                .filter(entry -> RANKED_BY_BEFORE
                         .matcher(lower.substring(Math.max(0, entry.getKey() - 30), entry.getKey())).find())
                 .map(java.util.Map.Entry::getValue).findFirst().orElse(primaryAt >= 0 ? named.firstEntry().getValue() : draft.metric);
         var all = new ArrayList<>(named.values());
@@ -1416,7 +1440,7 @@ final class QuestionParser {
             lower = text.lower();
         }
         // "Lionsgate release count per year": the films counted.
-        Matcher countOf = Pattern.compile("\\b(?:release|film|movie|title)s?\\s+counts?\\b").matcher(lower);
+        Matcher countOf = COUNT_OF_FILMS.matcher(lower);
         if (draft.metric == null && countOf.find()) {
             draft.metric = "films";
             text.consume(countOf.start(), countOf.end());
@@ -1448,12 +1472,8 @@ final class QuestionParser {
         }
         // "Average" inside a measure's own name ("per-screen average") asks for that measure, not for an average of it.
         String forAverage = text.lower();
-        for (SemanticModel.Metric named : model.metrics()) {
-            for (String synonym : named.synonyms()) {
-                if (synonym.contains("average")) {
-                    forAverage = forAverage.replace(synonym, " ");
-                }
-            }
+        for (String synonym : averageInName) {
+            forAverage = forAverage.replace(synonym, " ");
         }
         if (Pattern.compile("\\b(average|avg|mean|typical)\\b").matcher(forAverage).find()) {
             draft.aggregate = "avg";
@@ -1516,10 +1536,10 @@ final class QuestionParser {
             }
         }
         // "... IMDb rating and Rotten Tomatoes score for each": each of the films named.
-        Matcher eachAtEnd = Pattern.compile("\\b(?:for each|for every one|for each one|apiece|film by film)\\s*[?.!]*\\s*$")
+        Matcher eachAtEnd = EACH_AT_END
                 .matcher(text.lower());
         if (eachAtEnd.find() && !draft.compares
-                && !Pattern.compile("\\b(?:vs\\.?|versus|compared?|how many)\\b").matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+                && !COMPARES_OR_COUNTS.matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
             draft.addGroupBy("film");
             draft.eachFilm = true;
             text.consume(eachAtEnd.start(), eachAtEnd.end());

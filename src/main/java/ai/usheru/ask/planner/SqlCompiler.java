@@ -51,7 +51,7 @@ final class SqlCompiler {
         }
         boolean boxOfficeGrain = metric.grain().equals("box_office")
                 || plan.groupBy().stream().map(model::dimension).anyMatch(d -> d.grain().equals("box_office") || d.grain().equals("regions"))
-                || plan.groupBy().contains("film") && plan.alsoMeasures().stream().anyMatch(name -> model.metric(name).grain().equals("box_office"));
+                || plan.groupBy().contains("film") && alsoMeasuresWeekly(plan);
         if (plan.aggregate() != null && plan.aggregate().startsWith("share")) {
             return compileShare(plan, metric);
         }
@@ -92,8 +92,7 @@ final class SqlCompiler {
         var joins = new LinkedHashSet<String>();
         boolean boxOfficeJoined = boxOfficeGrain;
         if (boxOfficeGrain) {
-            boolean weeklyRows = metric.grain().equals("box_office")
-                    || plan.alsoMeasures().stream().anyMatch(name -> model.metric(name).grain().equals("box_office"));
+            boolean weeklyRows = metric.grain().equals("box_office") || alsoMeasuresWeekly(plan);
             joins.add(weeklyRows || plan.groupBy().contains("week") || plan.groupBy().contains("calendar_week")
                     ? "JOIN box_office b ON b.movie_id = m.movie_id"
                     : "JOIN (SELECT DISTINCT movie_id, region_code FROM box_office) b ON b.movie_id = m.movie_id");
@@ -158,6 +157,11 @@ final class SqlCompiler {
             }
         }
         return sql.toString();
+    }
+
+    /** Whether a measure beside the first adds up weekly box office rows. */
+    private boolean alsoMeasuresWeekly(QueryPlan plan) {
+        return plan.alsoMeasures().stream().anyMatch(name -> model.metric(name).grain().equals("box_office"));
     }
 
     /**

@@ -397,14 +397,7 @@ class PlannerPhrasingTest {
                     + "SELECT b.region_code, SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) "
                     + "WHERE m.title = 'The Lord of the Rings: The Return of the King' GROUP BY b.region_code"})
     void readsTheQuestionAsAPersonWould(String question, String reference) throws Exception {
-        var outcome = planner.plan(question, null);
-
-        assertThat(outcome.hasSql()).as(question + ": " + outcome.message()).isTrue();
-        assertThat(outcome.confident()).as(question + " left " + outcome.unreadWords()).isTrue();
-        var expected = TestWarehouse.rows(warehouse, reference);
-        var got = TestWarehouse.rows(warehouse, outcome.sql());
-        assertThat(EvalCases.rowsMatch(expected, got, reference.contains("ORDER BY")))
-                .as("%s%n%s%ngot %s%nexpected %s", question, outcome.sql(), head(got), head(expected)).isTrue();
+        PlannerChecks.answersLike(planner, warehouse, question, reference);
     }
 
     @ParameterizedTest
@@ -499,9 +492,5 @@ class PlannerPhrasingTest {
     @ValueSource(strings = {"What was Titanic's haul in Japan?", "How did Avatar do in Spain?"})
     void aFilmNamedKeepsTheQuestionInScope(String question) {
         assertThat(planner.plan(question, null).intent()).isEqualTo(Intent.DATA_QUERY);
-    }
-
-    private static List<List<Object>> head(List<List<Object>> rows) {
-        return rows.subList(0, Math.min(4, rows.size()));
     }
 }

@@ -1,7 +1,5 @@
 package ai.usheru.ask.planner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import ai.usheru.semantic.SemanticModel;
-import ai.usheru.support.EvalCases;
 import ai.usheru.support.TestWarehouse;
 import ai.usheru.warehouse.DuckDbWarehouse;
 
@@ -78,13 +75,6 @@ class SemanticModelExtensionTest {
                     + "SELECT SUM(b.admissions) FROM box_office b JOIN movies m USING (movie_id) JOIN regions g USING (region_code) "
                     + "WHERE g.currency = 'EUR' AND m.major_genre = 'Comedy'"})
     void aMeasureAndADimensionAddedToTheModelAreUnderstood(String question, String reference) throws Exception {
-        var outcome = planner.plan(question, null);
-
-        assertThat(outcome.hasSql()).as(question + ": " + outcome.message()).isTrue();
-        assertThat(outcome.confident()).as(question + " left " + outcome.unreadWords()).isTrue();
-        var expected = TestWarehouse.rows(warehouse, reference);
-        var got = TestWarehouse.rows(warehouse, outcome.sql());
-        assertThat(EvalCases.rowsMatch(expected, got, reference.contains("ORDER BY")))
-                .as("%s%n%s%ngot %s%nexpected %s", question, outcome.sql(), got, expected).isTrue();
+        PlannerChecks.answersLike(planner, warehouse, question, reference);
     }
 }
