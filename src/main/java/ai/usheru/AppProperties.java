@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail sender of the product's mail
  * @param api bearer token settings of the HTTP API
  * @param query limits every warehouse query runs under
+ * @param insights the weekly insights job and its digest e-mails
  */
 @ConfigurationProperties("app")
 public record AppProperties(
@@ -26,7 +27,8 @@ public record AppProperties(
         @DefaultValue Api api,
         @DefaultValue Query query,
         @DefaultValue Llm llm,
-        @DefaultValue Memory memory) {
+        @DefaultValue Memory memory,
+        @DefaultValue Insights insights) {
 
     /** The first administrator; a blank password means "generate one and print it once". */
     public record Admin(@DefaultValue("admin@example.com") String email, String password) {}
@@ -66,4 +68,16 @@ public record AppProperties(
      */
     public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
             @DefaultValue("60s") Duration cacheTtl) {}
+
+    /**
+     * @param schedule whether this instance checks for weeks to process (tests switch it off and run the job by hand)
+     * @param checkEvery how often the job looks for loaded weeks not yet processed and for digests due
+     * @param sendHour digests go out from this hour of each user's local day ...
+     * @param sendUntil ... until this hour, so nobody is mailed at night
+     * @param perDigest insights in one digest at most, the strongest first
+     * @param catchUp weeks computed at most in one run when several were missed
+     */
+    public record Insights(@DefaultValue("true") boolean schedule, @DefaultValue("15m") Duration checkEvery,
+            @DefaultValue("8") int sendHour, @DefaultValue("20") int sendUntil, @DefaultValue("5") int perDigest,
+            @DefaultValue("8") int catchUp) {}
 }

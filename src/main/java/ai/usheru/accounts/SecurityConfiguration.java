@@ -88,12 +88,16 @@ class SecurityConfiguration {
         // Metrics tell how the product is used (models, volumes): admins only. Health is for probes.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
+                // A digest's unsubscribe link works without signing in; its token names the person.
+                .requestMatchers("/unsubscribe").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
         // Our login view offers the magic link, so Spring Security must not generate a login page of its own.
         http.oneTimeTokenLogin(ott -> ott
                 .loginPage("/login")
                 .loginProcessingUrl("/login/ott")
                 .tokenGenerationSuccessHandler(magicLinks));
+        // Mail programs send the one-click unsubscribe POST (RFC 8058) with no session and no CSRF token.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe"));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         var failures = new ExceptionMappingAuthenticationFailureHandler();
         failures.setDefaultFailureUrl("/login?error");

@@ -20,6 +20,8 @@ import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountChanges;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.NewAccount;
+import ai.usheru.accounts.NotificationService;
+import ai.usheru.accounts.NotificationSettings;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.Scope;
 import ai.usheru.llm.LlmModels;
@@ -31,9 +33,11 @@ import ai.usheru.quota.Quota;
 class AdminUsersController {
 
     private final AccountService accounts;
+    private final NotificationService notifications;
 
-    AdminUsersController(AccountService accounts) {
+    AdminUsersController(AccountService accounts, NotificationService notifications) {
         this.accounts = accounts;
+        this.notifications = notifications;
     }
 
     record ScopeBody(Set<String> datamarts, Set<String> regions) {}
@@ -45,7 +49,8 @@ class AdminUsersController {
             Set<String> models, String defaultModel) {}
 
     /** A change: absent fields stay as they are; {@code "client": ""} removes the client. */
-    record UpdateUserRequest(String role, String client, ScopeBody scope, QuotaBody quota, Set<String> models, String defaultModel) {}
+    record UpdateUserRequest(String role, String client, ScopeBody scope, QuotaBody quota, Set<String> models, String defaultModel,
+            NotificationSettings notifications) {}
 
     record CreatedUser(UUID id) {}
 
@@ -77,6 +82,9 @@ class AdminUsersController {
         Account updated = accounts.update(id, new AccountChanges(request.role() == null ? null : roleOf(request.role()),
                 request.client(), request.scope() == null ? null : scopeOf(request.scope()),
                 request.quota() == null ? null : quotaOf(request.quota()), request.models(), request.defaultModel()));
+        if (request.notifications() != null) {
+            notifications.change(id, request.notifications());
+        }
         return UserView.of(updated, accounts.modelGrants(id));
     }
 

@@ -57,8 +57,13 @@ public class ScopedQueryRunner {
     }
 
     public Execution run(String datamart, String sql, Set<String> regions) {
+        return run(datamart, sql, regions, limits.maxRows());
+    }
+
+    /** As {@link #run(String, String, Set)} with another row cap, for the product's own analyses (weekly insights). */
+    public Execution run(String datamart, String sql, Set<String> regions, int maxRows) {
         GuardedSql guarded = guard(datamart, sql, regions);
-        String key = datamart + "\n" + guarded.sql();
+        String key = datamart + "\n" + maxRows + "\n" + guarded.sql();
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAt().isAfter(Instant.now(clock))) {
             return new Execution(guarded, cached.result(), true, 0, 0);
@@ -67,7 +72,7 @@ public class ScopedQueryRunner {
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "warehouse_unavailable",
                         "The warehouse of this datamart is not available."));
         long scannedBytes = warehouse.estimateBytes(datamart, guarded.sql()).orElse(0);
-        QueryResult result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(limits.maxRows(), limits.timeout()));
+        QueryResult result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(maxRows, limits.timeout()));
         if (cache.size() >= CACHE_SIZE) {
             cache.clear();
         }

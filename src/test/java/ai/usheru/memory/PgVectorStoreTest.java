@@ -62,7 +62,7 @@ class PgVectorStoreTest extends VectorStoreContract {
     void theApplicationChoosesPgvectorWhereTheDatabaseHasIt() {
         AppProperties file = TestWarehouse.properties(java.nio.file.Path.of("target/unused"));
         var auto = new AppProperties(file.dataDir(), file.baseUrl(), file.admin(), file.mail(), file.api(), file.query(), file.llm(),
-                new AppProperties.Memory("auto", 4, 6, 2));
+                new AppProperties.Memory("auto", 4, 6, 2), file.insights());
         var embeddings = new MiniLmEmbeddingModel();
         try {
             VectorStore chosen = new VectorMemoryConfiguration().vectorStore(embeddings, jdbc.getDataSource(), auto);

@@ -339,14 +339,7 @@ public record Interpretation(String sentence, List<Part> parts) {
 
     /** An amount of dollars as people write it: "$1.84 billion", "$24.2 million", "$950,000". */
     public static String money(Number number) {
-        double value = number.doubleValue();
-        if (Math.abs(value) >= 1e9) {
-            return String.format(Locale.US, "$%.2f billion", value / 1e9);
-        }
-        if (Math.abs(value) >= 1e6) {
-            return String.format(Locale.US, "$%.1f million", value / 1e6);
-        }
-        return "$" + java.text.NumberFormat.getIntegerInstance(Locale.US).format(Math.round(value));
+        return ai.usheru.Money.words(number);
     }
 
     private static String symbol(String op) {

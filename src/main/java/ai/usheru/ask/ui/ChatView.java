@@ -31,6 +31,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -52,7 +54,7 @@ import ai.usheru.ui.MainLayout;
 @Route(value = "chat", layout = MainLayout.class)
 @PageTitle("Chat · usheru AI")
 @PermitAll
-public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
+public class ChatView extends HorizontalLayout implements AnswerCard.Actions, BeforeEnterObserver {
 
     static final List<String> QUICK_LINKS = List.of(
             "Top 10 films in my region",
@@ -261,6 +263,22 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions {
 
     private void send() {
         ask(question.getValue().strip());
+    }
+
+    /** {@code /chat?q=...} (a link from an insight or a digest) asks that question in a new conversation. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var asked = event.getLocation().getQueryParameters().getSingleParameter("q");
+        asked.map(String::strip).filter(text -> !text.isEmpty()).ifPresent(text -> {
+            if (isAttached()) {
+                ask(text);
+            } else {
+                addAttachListener(attached -> {
+                    attached.unregisterListener();
+                    ask(text);
+                });
+            }
+        });
     }
 
     @Override
