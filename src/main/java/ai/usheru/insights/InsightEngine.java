@@ -75,11 +75,12 @@ public class InsightEngine {
             };
         }
 
+        /** A question that opens the subject's films of the year in the chat. */
         String questionFor(String subject, int year) {
             return switch (this) {
-                case GENRE -> "Weekly box office of " + subject + " films in " + year;
-                case DISTRIBUTOR -> "Weekly box office of films distributed by " + subject + " in " + year;
-                case TERRITORY -> "Weekly box office in " + subject + " in " + year;
+                case GENRE -> "Top 10 " + subject + " films released in " + year + " by box office";
+                case DISTRIBUTOR -> "Top 10 films distributed by " + subject + " released in " + year + " by box office";
+                case TERRITORY -> "Top 10 films in " + subject + " released in " + year + " by box office";
             };
         }
     }
@@ -339,7 +340,7 @@ public class InsightEngine {
             data.put("chart", weeklyChart(series, week, -1).toData());
             double share = series.latest() / total.latest();
             String key = (series.dimension() == null ? "total" : series.dimension().key) + ":" + series.subject();
-            String question = series.dimension() == null ? "Weekly box office in " + week.monday().getYear()
+            String question = series.dimension() == null ? "Top 10 films released in " + week.monday().getYear() + " by box office"
                     : series.dimension().questionFor(series.subject(), week.monday().getYear());
             return new Insight(null, Insight.UNUSUAL, key, title, body, data, question, seriesSql(series, week),
                     0.2 + Math.min(0.3, Math.abs(finding.score()) / 30) + Math.min(0.3, share));
@@ -404,9 +405,7 @@ public class InsightEngine {
             data.put("share", share);
             data.put("films", labels);
             data.put("chart", new Insight.Chart("bar", "Box office in " + week.label(), labels, values, 0).toData());
-            String question = dimension == Dimension.TERRITORY
-                    ? "Top 5 films in " + subject + " in " + monthYear(week.monday())
-                    : "Top 5 " + subject + " films in " + monthYear(week.monday());
+            String question = dimension.questionFor(subject, week.monday().getYear());
             found.add(new Insight(null, Insight.CONCENTRATION, dimension.key + ":" + subject, title, body, data, question,
                     sql.replace("IS NOT NULL", "= " + quote(subject)), share * Math.min(1, subjectShare * 2) * 0.6));
         });
@@ -477,7 +476,7 @@ public class InsightEngine {
                 five.stream().map(row -> String.valueOf(row.get(0))).toList(),
                 five.stream().map(row -> ((Number) row.get(1)).doubleValue()).toList(), 0).toData());
         return Optional.of(new Insight(null, Insight.RECORD, "number-one", title, body, data,
-                "Top 5 films by box office in " + monthYear(week.monday()), sql, 0.5));
+                "Top 10 films released in " + week.monday().getYear() + " by box office", sql, 0.5));
     }
 
     /** The last weeks of a series as bars, the judged week highlighted (and the year-ago week, for a yearly move). */
@@ -517,10 +516,6 @@ public class InsightEngine {
 
     private static String signed(double amount) {
         return (amount >= 0 ? "+" : "") + Money.compact(amount);
-    }
-
-    private static String monthYear(LocalDate day) {
-        return DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).format(day);
     }
 
     private static String capitalise(String text) {
