@@ -16,6 +16,17 @@ public final class ChartOptions {
     /** The chart types a user can switch between; {@code table} draws no chart. */
     public static final List<String> TYPES = List.of("bar", "line", "pie", "table");
 
+    /**
+     * Marks an option whose values are dollars: {@link EChart} then writes the value axis and tooltips
+     * as money ($1.0B, $24.2M), which ECharts can only do with a function, not with JSON.
+     */
+    public static final String MONEY_AXIS = "usheruMoneyAxis";
+
+    static boolean isMoney(String valueName) {
+        String name = valueName.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("usd") || name.contains("gross") || name.contains("box office") || name.contains("budget");
+    }
+
     public static Map<String, Object> of(String type, String valueName, List<List<Object>> rows) {
         var labels = new ArrayList<String>();
         var values = new ArrayList<Object>();
@@ -25,6 +36,9 @@ public final class ChartOptions {
         }
         var option = new LinkedHashMap<String, Object>();
         option.put("tooltip", Map.of("trigger", "pie".equals(type) ? "item" : "axis"));
+        if (isMoney(valueName)) {
+            option.put(MONEY_AXIS, true);
+        }
         option.put("color", List.of("#d9480f", "#1c7ed6", "#37b24d", "#f59f00", "#7048e8", "#0ca678", "#e64980", "#495057"));
         if ("pie".equals(type)) {
             var data = new ArrayList<Map<String, Object>>();

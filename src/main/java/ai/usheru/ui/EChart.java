@@ -68,6 +68,18 @@ public class EChart extends Component implements HasSize, HasStyle {
                     new ResizeObserver(() => el.__chart && el.__chart.resize()).observe(el);
                   }
                   option.backgroundColor = 'transparent';
+                  if (option.usheruMoneyAxis) {
+                    delete option.usheruMoneyAxis;
+                    const money = v => {
+                      const a = Math.abs(v), s = v < 0 ? '−' : '';
+                      return a >= 1e9 ? s + '$' + (a / 1e9).toFixed(1) + 'B' : a >= 1e6 ? s + '$' + (a / 1e6).toFixed(1) + 'M'
+                        : a >= 1e3 ? s + '$' + (a / 1e3).toFixed(0) + 'K' : s + '$' + a.toFixed(a >= 10 || a === 0 ? 0 : 2);
+                    };
+                    for (const axis of [option.xAxis, option.yAxis].flat()) {
+                      if (axis && axis.type === 'value') { axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: money }); }
+                    }
+                    option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: money });
+                  }
                   el.__chart.setOption(option, true);
                   el.setAttribute('data-rendered', 'true');
                 };

@@ -56,6 +56,7 @@ public class MainLayout extends AppLayout {
         var nav = new SideNav();
         nav.addItem(new SideNavItem("Chat", ChatView.class, VaadinIcon.CHAT.create()));
         nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem("Insights", ai.usheru.insights.ui.InsightsView.class, VaadinIcon.LIGHTBULB.create()));
         if (principal.role() == Role.ADMIN) {
             var admin = new SideNavItem("Admin console");
             admin.setExpanded(true);
@@ -65,6 +66,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem("Verified examples", ai.usheru.memory.ui.VerifiedExamplesView.class, VaadinIcon.CHECK_SQUARE_O.create()));
             admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
             admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
+            admin.addItem(new SideNavItem("Insight runs", ai.usheru.insights.ui.InsightRunsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
             nav.addItem(admin);
         }
         addToDrawer(nav);

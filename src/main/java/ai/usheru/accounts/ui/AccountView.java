@@ -1,15 +1,19 @@
 package ai.usheru.accounts.ui;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -22,6 +26,8 @@ import jakarta.annotation.security.PermitAll;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.ApiTokenService;
+import ai.usheru.accounts.NotificationService;
+import ai.usheru.accounts.NotificationSettings;
 import ai.usheru.ui.MainLayout;
 
 /** The signed-in person's account: who they are, what they may see and spend, and their personal API tokens. */
@@ -36,12 +42,13 @@ public class AccountView extends VerticalLayout {
     private final Grid<ApiTokenService.PersonalToken> grid = new Grid<>();
     private final TextField newToken = new TextField("New token (shown only once)");
 
-    public AccountView(AccountService accounts, ApiTokenService tokens) {
+    public AccountView(AccountService accounts, ApiTokenService tokens, NotificationService notifications) {
         this.tokens = tokens;
         Account me = accounts.current();
         add(new H2("Account"),
                 new Paragraph(me.email() + " · " + me.role() + (me.clientName() == null ? "" : " · " + me.clientName())),
                 new Paragraph("You see " + me.scope().describeRegions() + ". Quota: " + UsersView.describe(me.quota()) + "."));
+        mailSettings(notifications);
 
         var name = new TextField("Token name");
         name.setPlaceholder("e.g. Power BI refresh");
@@ -92,6 +99,34 @@ public class AccountView extends VerticalLayout {
 
     Grid<ApiTokenService.PersonalToken> grid() {
         return grid;
+    }
+
+    /** The weekly insights e-mail: on or off, and the time zone whose morning it arrives in; saved as soon as changed. */
+    private void mailSettings(NotificationService notifications) {
+        NotificationSettings settings = notifications.mine();
+        var digest = new Checkbox("Send me the weekly insights e-mail", settings.weeklyDigest());
+        digest.setId("weekly-digest");
+        var zone = new ComboBox<String>("Time zone");
+        zone.setItems(ZoneId.getAvailableZoneIds().stream().sorted().toList());
+        zone.setValue(settings.timeZone());
+        zone.setHelperText("The e-mail arrives in the morning of this time zone");
+        zone.setId("time-zone");
+        zone.setWidth("18rem");
+        digest.addValueChangeListener(change -> saved(notifications.changeMine(new NotificationSettings(change.getValue(), null))));
+        zone.addValueChangeListener(change -> {
+            if (change.getValue() != null) {
+                saved(notifications.changeMine(new NotificationSettings(null, change.getValue())));
+            }
+        });
+        var row = new HorizontalLayout(digest, zone);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        add(new H3("Weekly insights"), row);
+    }
+
+    private static void saved(NotificationSettings settings) {
+        Notification.show(settings.weeklyDigest() ? "Weekly insights on, mornings in " + settings.timeZone() + "." : "Weekly insights off.",
+                3000, Notification.Position.BOTTOM_START);
     }
 
     private void refresh() {

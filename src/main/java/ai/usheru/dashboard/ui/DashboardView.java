@@ -15,7 +15,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import com.vaadin.flow.router.RouterLink;
+
 import ai.usheru.dashboard.DashboardService;
+import ai.usheru.insights.InsightService;
+import ai.usheru.insights.ui.InsightCards;
+import ai.usheru.insights.ui.InsightsView;
 import ai.usheru.ui.ChartOptions;
 import ai.usheru.ui.EChart;
 import ai.usheru.ui.MainLayout;
@@ -31,7 +36,7 @@ public class DashboardView extends VerticalLayout {
     private final EChart films = new EChart();
     private final EChart genres = new EChart();
 
-    public DashboardView(DashboardService dashboards) {
+    public DashboardView(DashboardService dashboards, InsightService insights) {
         addClassName("dashboard");
         setWidthFull();
         var dashboard = dashboards.forCurrentUser();
@@ -48,11 +53,24 @@ public class DashboardView extends VerticalLayout {
         genres.setOption(ChartOptions.of("pie", "Box office (USD)", dashboard.topGenres().rows()));
 
         var panels = new FlexLayout(panel("Weekly box office", trend), panel("Top films", films), panel("Top genres", genres),
-                panel("Latest insights", new Paragraph("Weekly insights for your scope will appear here once the first digest is computed.")));
+                panel("Latest insights", latestInsights(insights)));
         panels.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         panels.getStyle().set("gap", "var(--lumo-space-m)");
         panels.setWidthFull();
         add(panels);
+    }
+
+    /** The three strongest insights of the latest week, or a line saying there are none yet. */
+    private static com.vaadin.flow.component.Component latestInsights(InsightService insights) {
+        var latest = insights.forCurrentUser(null);
+        if (latest.insights().isEmpty()) {
+            return new Paragraph("No insights yet: they appear here once a week of data is processed.");
+        }
+        var list = new Div();
+        list.setId("dashboard-insights");
+        latest.insights().stream().limit(3).forEach(insight -> list.add(InsightCards.card(insight, false)));
+        list.add(new RouterLink("All insights of the week", InsightsView.class));
+        return list;
     }
 
     List<EChart> charts() {
@@ -68,6 +86,7 @@ public class DashboardView extends VerticalLayout {
     private static Div kpis(QueryResult totals) {
         var row = new Div();
         row.addClassName("kpi-row");
+        row.setWidthFull();
         if (totals.rows().isEmpty()) {
             return row;
         }
@@ -76,7 +95,7 @@ public class DashboardView extends VerticalLayout {
         for (int index = 0; index < Math.min(labels.length, values.size()); index++) {
             Object value = values.get(index);
             String text = value instanceof Number number
-                    ? (index == 0 ? money(number) : NumberFormat.getIntegerInstance(Locale.US).format(number))
+                    ? (index == 0 ? ai.usheru.Money.compact(number) : NumberFormat.getIntegerInstance(Locale.US).format(number))
                     : "—";
             var card = new Div(styled(new Span(text), "kpi-value"), styled(new Span(labels[index]), "kpi-label"));
             card.addClassName("kpi-card");
@@ -89,16 +108,5 @@ public class DashboardView extends VerticalLayout {
     private static Span styled(Span span, String className) {
         span.addClassName(className);
         return span;
-    }
-
-    private static String money(Number number) {
-        double value = number.doubleValue();
-        if (value >= 1e9) {
-            return String.format(Locale.US, "$%.2fB", value / 1e9);
-        }
-        if (value >= 1e6) {
-            return String.format(Locale.US, "$%.1fM", value / 1e6);
-        }
-        return NumberFormat.getCurrencyInstance(Locale.US).format(number);
     }
 }

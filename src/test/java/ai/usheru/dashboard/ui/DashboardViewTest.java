@@ -23,12 +23,16 @@ class DashboardViewTest extends KaribuTest {
 
         assertThat(_get(Paragraph.class, spec -> spec.withId("dashboard-scope")).getText()).contains("Ireland only");
         String boxOffice = _get(Div.class, spec -> spec.withId("kpi-box-office")).getElement().getTextRecursively();
-        assertThat(boxOffice).startsWith("$").contains("Box office").doesNotContain("272.58B");
+        assertThat(boxOffice).startsWith("$").contains("Box office").doesNotContain("272.6B");
         var charts = _get(DashboardView.class).charts();
         assertThat(charts).hasSize(3);
         assertThat(charts.get(0).optionJson()).contains("\"type\":\"line\"").contains("2010-");
         assertThat(charts.get(1).optionJson()).contains("\"type\":\"bar\"");
         assertThat(charts.get(2).optionJson()).contains("\"type\":\"pie\"");
+        assertThat(charts.get(0).optionJson()).as("the axis reads as money").contains("\"usheruMoneyAxis\":true");
+        String page = _get(DashboardView.class).getElement().getTextRecursively();
+        assertThat(page).as("the latest insights, or why there are none, in Ireland's scope")
+                .contains("Latest insights").doesNotContain("United States", "Germany");
     }
 
     @Test
@@ -39,7 +43,7 @@ class DashboardViewTest extends KaribuTest {
 
         UI.getCurrent().navigate("dashboard");
 
-        assertThat(_get(Div.class, spec -> spec.withId("kpi-box-office")).getElement().getTextRecursively()).contains("$272.58B");
+        assertThat(_get(Div.class, spec -> spec.withId("kpi-box-office")).getElement().getTextRecursively()).contains("$272.6B");
         assertThat(_get(Div.class, spec -> spec.withId("kpi-films")).getElement().getTextRecursively()).contains("3,146");
     }
 }
