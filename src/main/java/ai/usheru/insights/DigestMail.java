@@ -60,7 +60,7 @@ public class DigestMail {
                 "scope", subscriber.account().scope().describeRegions(),
                 "unsubscribe", unsubscribe,
                 "settings", baseUrl + "/account",
-                "insightsLink", baseUrl + "/insights"));
+                "insightsLink", baseUrl + "/insights?week=" + week));
         String subject = "Your week in film, " + DAY.format(week) + ": " + insights.getFirst().title();
         return new MailMessage(subscriber.account().email(), subject, text.process("digest", context),
                 html.process("digest", context), images,

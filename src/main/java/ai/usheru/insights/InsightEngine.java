@@ -242,14 +242,14 @@ public class InsightEngine {
         Series series = mover.series();
         double before = series.weeksAgo(lag);
         long percent = Math.round(100 * mover.change() / before);
-        String direction = mover.change() > 0 ? "up" : "down";
+        String move = series.latest() >= 4 * before ? "up " + Math.round(series.latest() / before) + "×"
+                : (mover.change() > 0 ? "up " : "down ") + Math.abs(percent) + "%";
         String against = lag == 1 ? "last week" : "the same week last year";
-        String title = "%s %s %d%% on %s".formatted(capitalise(series.dimension().describe(series.subject())), direction,
-                Math.abs(percent), against);
-        String body = "%s took %s in %s, %s %d%% from %s %s; %d%% of the week's box office.".formatted(
-                capitalise(series.dimension().describe(series.subject())), Money.compact(series.latest()), week.label(),
-                direction, Math.abs(percent), Money.compact(before), lag == 1 ? "the week before" : "a year earlier",
-                Math.round(100 * series.latest() / total.latest()));
+        String who = capitalise(series.dimension().describe(series.subject()));
+        String title = "%s %s on %s".formatted(who, move, against);
+        String body = "%s took %s in %s, %s from %s %s; %d%% of the week's box office.".formatted(who,
+                Money.compact(series.latest()), week.label(), move, Money.compact(before),
+                lag == 1 ? "the week before" : "a year earlier", Math.round(100 * series.latest() / total.latest()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("dimension", series.dimension().key);
         data.put("subject", series.subject());

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -28,7 +30,7 @@ import ai.usheru.ui.MainLayout;
 @Route(value = "insights", layout = MainLayout.class)
 @PageTitle("Insights · usheru AI")
 @PermitAll
-public class InsightsView extends VerticalLayout {
+public class InsightsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
@@ -58,7 +60,19 @@ public class InsightsView extends VerticalLayout {
         cards.addClassName("insight-cards");
         cards.setWidthFull();
         add(new H2("Insights"), picker, summary, cards);
-        show(null);
+    }
+
+    /** {@code /insights?week=2010-06-14} opens that week (the digest links here); without it, the latest. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LocalDate day = event.getLocation().getQueryParameters().getSingleParameter("week").map(text -> {
+            try {
+                return LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }).orElse(null);
+        show(day);
     }
 
     private void step(int weeks) {
