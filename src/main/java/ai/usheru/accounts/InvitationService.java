@@ -136,11 +136,14 @@ public class InvitationService {
         audit.record(actorId(), "invitation.revoked", invitation.email(), Map.of());
     }
 
-    /** The invitation a link carries, whatever its state, for the page that accepts it; anyone with the link may ask. */
+    /**
+     * The pending invitation a link carries, for the page that accepts it, or the refusal accepting it
+     * would meet (unknown link, expired, used, revoked). Anyone holding the link may ask.
+     */
     @Transactional(readOnly = true)
-    public Optional<Invitation> find(String token) {
-        return token == null || token.isBlank() ? Optional.empty()
-                : invitations.findByTokenHash(ApiTokenService.hashOf(token), now());
+    public Invitation pending(String token) {
+        return acceptable(token == null || token.isBlank() ? Optional.empty()
+                : invitations.findByTokenHash(ApiTokenService.hashOf(token), now()));
     }
 
     /**
@@ -165,19 +168,26 @@ public class InvitationService {
     }
 
     private Account accept(String token, String password) {
-        Invitation invitation = (token == null || token.isBlank() ? Optional.<Invitation>empty()
-                : invitations.lockByTokenHash(ApiTokenService.hashOf(token), now()))
-                .orElseThrow(InvitationService::unknownLink);
+        Invitation invitation = acceptable(token == null || token.isBlank() ? Optional.empty()
+                : invitations.lockByTokenHash(ApiTokenService.hashOf(token), now()));
+        Account account = accountService.createInvited(invitation.terms().toAccount(password), invitation.invitedById());
+        invitations.markAccepted(invitation.id(), now());
+        audit.record(account.id(), "invitation.accepted", account.email(), Map.of("invitation", invitation.id()));
+        return account;
+    }
+
+    /** The invitation if it can be accepted now, else the refusal with what the invitee can do instead. */
+    private static Invitation acceptable(Optional<Invitation> found) {
+        Invitation invitation = found.orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
+                "invitation_not_found",
+                "This invitation link is not valid. A newer one may have been sent: open the link in the latest mail."));
         if (invitation.status() == Invitation.Status.EXPIRED) {
             throw new DomainException(DomainException.Kind.CONFLICT, "invitation_expired",
                     "This invitation expired on " + invitation.expiresAt().format(DAY)
                             + ". Ask the person who invited you to send it again.");
         }
         requireOpen(invitation);
-        Account account = accountService.createInvited(invitation.terms().toAccount(password), invitation.invitedById());
-        invitations.markAccepted(invitation.id(), now());
-        audit.record(account.id(), "invitation.accepted", account.email(), Map.of("invitation", invitation.id()));
-        return account;
+        return invitation;
     }
 
     private Invitation existing(UUID invitationId) {
@@ -227,11 +237,6 @@ public class InvitationService {
 
     private UUID actorId() {
         return currentAccount.principal().map(AccountPrincipal::id).orElse(null);
-    }
-
-    private static DomainException unknownLink() {
-        return new DomainException(DomainException.Kind.NOT_FOUND, "invitation_not_found",
-                "This invitation link is not valid. A newer one may have been sent: open the link in the latest mail.");
     }
 
     private static DomainException alreadyInvited(Invitation pending) {

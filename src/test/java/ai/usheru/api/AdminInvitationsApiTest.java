@@ -9,8 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,15 +20,13 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Role;
 import ai.usheru.llm.LlmModels;
 import ai.usheru.mail.Mailer;
-import ai.usheru.mail.OutboxMail;
 import ai.usheru.support.IntegrationTest;
+import ai.usheru.support.MailedInvitations;
 import ai.usheru.support.TestHttp;
 import ai.usheru.support.TestUsers;
 
 /** Invitations over the HTTP API, from the admin's invite to the invitee's first token, with the mail in between. */
 class AdminInvitationsApiTest extends IntegrationTest {
-
-    private static final Pattern LINK = Pattern.compile("(http://\\S+/invitation\\?token=(\\S+))");
 
     @Autowired
     TestUsers users;
@@ -46,6 +42,9 @@ class AdminInvitationsApiTest extends IntegrationTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    MailedInvitations mailed;
 
     String adminToken;
 
@@ -76,10 +75,10 @@ class AdminInvitationsApiTest extends IntegrationTest {
         var listed = http().get("/api/v1/admin/invitations", adminToken);
         assertThat(listed.body()).contains(invited.text("id")).contains("\"status\":\"PENDING\"");
 
-        var mail = mailTo(email.toLowerCase());
+        var mail = mailed.latestTo(email.toLowerCase());
         assertThat(mail.subject()).contains("invited");
-        assertThat(mail.body()).contains(ADMIN_EMAIL);
-        String token = tokenIn(mail);
+        assertThat(mail.body()).contains(ADMIN_EMAIL).contains("/invitation?token=");
+        String token = mailed.tokenFor(email.toLowerCase());
         assertThat(db.fetchExists(INVITATIONS, INVITATIONS.TOKEN_HASH.eq(token))).as("the raw token is never stored").isFalse();
 
         var accepted = http().postJson("/api/v1/invitations/accept", Map.of("token", token, "password", "a-good-password"), null);
@@ -106,7 +105,7 @@ class AdminInvitationsApiTest extends IntegrationTest {
 
     @Test
     void anInvitationIsAcceptedOnceOnly() {
-        String token = tokenIn(mailTo(invite(newEmail()).text("email")));
+        String token = mailed.tokenFor(invite(newEmail()).text("email"));
 
         var first = accept(token, "first-password");
         var second = accept(token, "second-password");
@@ -120,7 +119,7 @@ class AdminInvitationsApiTest extends IntegrationTest {
     @Test
     void anInviteeWithoutAPasswordIsMailedASignInLink() {
         String email = newEmail();
-        String token = tokenIn(mailTo(invite(email).text("email")));
+        String token = mailed.tokenFor(invite(email).text("email"));
 
         var accepted = http().postJson("/api/v1/invitations/accept", Map.of("token", token), null);
 
@@ -136,7 +135,7 @@ class AdminInvitationsApiTest extends IntegrationTest {
 
     @Test
     void aWeakPasswordIsRefusedAndTheInvitationStaysUsable() {
-        String token = tokenIn(mailTo(invite(newEmail()).text("email")));
+        String token = mailed.tokenFor(invite(newEmail()).text("email"));
 
         var weak = accept(token, "short");
         var empty = accept(token, "");
@@ -193,7 +192,7 @@ class AdminInvitationsApiTest extends IntegrationTest {
     @Test
     void aRevokedInvitationCannotBeAccepted() {
         var invited = invite(newEmail());
-        String token = tokenIn(mailTo(invited.text("email")));
+        String token = mailed.tokenFor(invited.text("email"));
 
         var revoked = http().delete("/api/v1/admin/invitations/" + invited.text("id"), adminToken);
         var accepted = accept(token, "a-good-password");
@@ -209,10 +208,10 @@ class AdminInvitationsApiTest extends IntegrationTest {
     void resendingMailsANewLinkAndTheOldOneStopsWorking() {
         var invited = invite(newEmail());
         String email = invited.text("email");
-        String oldToken = tokenIn(mailTo(email));
+        String oldToken = mailed.tokenFor(email);
 
         var resent = http().postJson("/api/v1/admin/invitations/" + invited.text("id") + "/resend", Map.of(), adminToken);
-        String newToken = tokenIn(mailTo(email));
+        String newToken = mailed.tokenFor(email);
 
         assertThat(resent.status()).as(resent.body()).isEqualTo(200);
         assertThat(resent.text("id")).isEqualTo(invited.text("id"));
@@ -227,7 +226,7 @@ class AdminInvitationsApiTest extends IntegrationTest {
     void anExpiredInvitationIsRefusedButCanBeResent() {
         var invited = invite(newEmail());
         UUID id = UUID.fromString(invited.text("id"));
-        String token = tokenIn(mailTo(invited.text("email")));
+        String token = mailed.tokenFor(invited.text("email"));
         db.update(INVITATIONS).set(INVITATIONS.EXPIRES_AT, OffsetDateTime.now().minusHours(1)).where(INVITATIONS.ID.eq(id)).execute();
 
         var accepted = accept(token, "a-good-password");
@@ -238,7 +237,7 @@ class AdminInvitationsApiTest extends IntegrationTest {
         assertThat(accepted.text("message")).contains("expired").contains("send it again");
         assertThat(listed.body()).contains(id.toString()).contains("\"status\":\"EXPIRED\"");
         http().postJson("/api/v1/admin/invitations/" + id + "/resend", Map.of(), adminToken);
-        assertThat(accept(tokenIn(mailTo(invited.text("email"))), "a-good-password").status()).isEqualTo(201);
+        assertThat(accept(mailed.tokenFor(invited.text("email")), "a-good-password").status()).isEqualTo(201);
     }
 
     @Test
@@ -264,6 +263,15 @@ class AdminInvitationsApiTest extends IntegrationTest {
     }
 
     @Test
+    void theLinkOpensTheAcceptPageWithoutSigningIn() {
+        String token = mailed.tokenFor(invite(newEmail()).text("email"));
+
+        var page = http().get("/invitation?token=" + token);
+
+        assertThat(page.status()).as("not redirected to the login page").isEqualTo(200);
+    }
+
+    @Test
     void onlyAdminsInvite() {
         var user = aUser();
         users.create(user);
@@ -286,19 +294,6 @@ class AdminInvitationsApiTest extends IntegrationTest {
 
     private TestHttp.Reply accept(String token, String password) {
         return http().postJson("/api/v1/invitations/accept", Map.of("token", token, "password", password), null);
-    }
-
-    private OutboxMail mailTo(String email) {
-        return users.asAdmin(() -> mailer.latest(200)).stream()
-                .filter(mail -> mail.recipient().equals(email) && mail.body().contains("/invitation?token="))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No invitation mailed to " + email));
-    }
-
-    private static String tokenIn(OutboxMail mail) {
-        Matcher link = LINK.matcher(mail.body());
-        assertThat(link.find()).as("a link in: %s", mail.body()).isTrue();
-        return link.group(2);
     }
 
     private Account find(UUID id) {
