@@ -270,7 +270,7 @@ public class AccountService {
         return new Scope(requested.datamarts(), regions);
     }
 
-    private static DomainException emailTaken(String email) {
+    static DomainException emailTaken(String email) {
         return new DomainException(DomainException.Kind.CONFLICT, "email_taken", "An account for " + email + " exists already.");
     }
 }

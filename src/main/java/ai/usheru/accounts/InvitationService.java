@@ -111,8 +111,7 @@ public class InvitationService {
         Invitation invitation = existing(invitationId);
         requireOpen(invitation);
         if (accounts.existsByEmail(invitation.email())) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "email_taken",
-                    "An account for " + invitation.email() + " exists already.");
+            throw AccountService.emailTaken(invitation.email());
         }
         OffsetDateTime now = now();
         String token = newToken();

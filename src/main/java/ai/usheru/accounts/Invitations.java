@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
@@ -75,23 +76,22 @@ class Invitations {
 
     /** Invitations neither accepted nor revoked, pending or expired, newest first. */
     List<Invitation> findOpen(OffsetDateTime now) {
-        return withNames().where(INVITATIONS.ACCEPTED_AT.isNull().and(INVITATIONS.REVOKED_AT.isNull()))
+        return withNames().where(isOpen())
                 .orderBy(INVITATIONS.CREATED_AT.desc(), INVITATIONS.EMAIL)
                 .fetch(row -> toInvitation(row, now));
     }
 
     Optional<Invitation> findOpenByEmail(String normalisedEmail, OffsetDateTime now) {
-        return withNames().where(INVITATIONS.EMAIL.eq(normalisedEmail)
-                        .and(INVITATIONS.ACCEPTED_AT.isNull()).and(INVITATIONS.REVOKED_AT.isNull()))
+        return withNames().where(INVITATIONS.EMAIL.eq(normalisedEmail).and(isOpen()))
                 .fetchOptional(row -> toInvitation(row, now));
     }
 
-    /** A new link for the invitation: the old token's hash is overwritten, so the old link stops working. */
+    /** A new link for an open invitation: the old token's hash is overwritten, so the old link stops working. */
     void replaceToken(UUID id, String tokenHash, OffsetDateTime expiresAt) {
         db.update(INVITATIONS)
                 .set(INVITATIONS.TOKEN_HASH, tokenHash)
                 .set(INVITATIONS.EXPIRES_AT, expiresAt)
-                .where(INVITATIONS.ID.eq(id))
+                .where(INVITATIONS.ID.eq(id).and(isOpen()))
                 .execute();
     }
 
@@ -99,8 +99,13 @@ class Invitations {
         db.update(INVITATIONS).set(INVITATIONS.ACCEPTED_AT, now).where(INVITATIONS.ID.eq(id)).execute();
     }
 
+    /** Revokes an open invitation; one accepted meanwhile stays accepted. */
     void markRevoked(UUID id, OffsetDateTime now) {
-        db.update(INVITATIONS).set(INVITATIONS.REVOKED_AT, now).where(INVITATIONS.ID.eq(id)).execute();
+        db.update(INVITATIONS).set(INVITATIONS.REVOKED_AT, now).where(INVITATIONS.ID.eq(id).and(isOpen())).execute();
+    }
+
+    private static Condition isOpen() {
+        return INVITATIONS.ACCEPTED_AT.isNull().and(INVITATIONS.REVOKED_AT.isNull());
     }
 
     private SelectOnConditionStep<Record> withNames() {
