@@ -8,9 +8,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import ai.usheru.DomainException;
@@ -24,7 +24,8 @@ import ai.usheru.accounts.InvitationService;
 class PendingInvitations extends VerticalLayout {
 
     static final String EMPTY = "No pending invitations. Invite someone with the Invite button above.";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
+    /** Links live seven days, so the year goes without saying. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
 
     private final InvitationService invitations;
     private final Grid<Invitation> grid = new Grid<>(Invitation.class, false);
@@ -42,9 +43,10 @@ class PendingInvitations extends VerticalLayout {
         grid.addColumn(invitation -> invitation.terms().scope().describeRegions()).setHeader("Regions").setAutoWidth(true);
         grid.addColumn(invitation -> invitation.invitedBy() == null ? "—" : invitation.invitedBy()).setHeader("Invited by")
                 .setAutoWidth(true);
-        grid.addColumn(PendingInvitations::validity).setKey("validity").setHeader("Link").setAutoWidth(true);
-        grid.addComponentColumn(this::resendButton).setKey("resend").setHeader("").setAutoWidth(true).setFrozenToEnd(true);
-        grid.addComponentColumn(this::revokeButton).setKey("revoke").setHeader("").setAutoWidth(true).setFrozenToEnd(true);
+        grid.addColumn(PendingInvitations::validity).setKey("validity").setHeader("Link valid until").setAutoWidth(true);
+        // One column for both actions, kept in sight however wide the others are.
+        grid.addComponentColumn(invitation -> new HorizontalLayout(resendButton(invitation), revokeButton(invitation)))
+                .setKey("actions").setHeader("").setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
         empty.addClassName("empty-state");
         empty.setId("no-invitations");
@@ -66,11 +68,11 @@ class PendingInvitations extends VerticalLayout {
 
     static String validity(Invitation invitation) {
         String day = invitation.expiresAt().format(DAY);
-        return invitation.status() == Invitation.Status.EXPIRED ? "Expired " + day : "Valid until " + day;
+        return invitation.status() == Invitation.Status.EXPIRED ? "Expired " + day : day;
     }
 
     private Button resendButton(Invitation invitation) {
-        var button = new Button("Resend", VaadinIcon.ENVELOPE.create(), click -> act(() -> invitations.resend(invitation.id()),
+        var button = new Button("Resend", click -> act(() -> invitations.resend(invitation.id()),
                 "A new link is on its way to " + invitation.email() + "; the one sent before no longer works."));
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         button.setAriaLabel("Resend the invitation to " + invitation.email());

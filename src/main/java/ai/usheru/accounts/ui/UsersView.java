@@ -68,6 +68,7 @@ public class UsersView extends VerticalLayout {
         invite.setId("invite-user");
         var toolbar = new HorizontalLayout(title, filter, invite, create);
         toolbar.setWidthFull();
+        toolbar.setWrap(true);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(filter);
 
