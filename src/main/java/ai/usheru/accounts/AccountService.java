@@ -173,7 +173,21 @@ public class AccountService {
         return true;
     }
 
-    private Account createAccount(NewAccount request, UUID actor) {
+    /**
+     * Creates the account an invitation describes, on behalf of the admin who invited: the invitee is not
+     * signed in, so no permission check applies here; {@link InvitationService} vouches for the invitation.
+     */
+    @Transactional
+    Account createInvited(NewAccount request, UUID invitedBy) {
+        return createAccount(request, invitedBy);
+    }
+
+    /**
+     * The request as an account would be created from it (e-mail normalised, regions upper case, role and
+     * quota defaulted), or the refusal creating it would meet, without creating anything. Invitations
+     * are checked with it when they are sent, so a refusal reaches the admin, not the invitee.
+     */
+    NewAccount validated(NewAccount request) {
         String email = Emails.normalise(request.email());
         if (!Emails.isWellFormed(email)) {
             throw DomainException.badInput("invalid_email", "Please give a valid e-mail address.");
@@ -189,26 +203,40 @@ public class AccountService {
         if (!quota.isValid()) {
             throw DomainException.badInput("invalid_quota", "Quota limits cannot be negative.");
         }
+        for (String model : request.models()) {
+            if (llmModels.find(model).isEmpty()) {
+                throw DomainException.badInput("unknown_model", "There is no language model '" + model + "'.");
+            }
+        }
+        if (request.defaultModel() != null && !request.models().contains(request.defaultModel())) {
+            throw DomainException.badInput("unknown_model", "The default model must be one of the models granted.");
+        }
         if (accounts.existsByEmail(email)) {
             throw emailTaken(email);
         }
         String clientName = request.clientName() == null || request.clientName().isBlank() ? null : request.clientName().strip();
-        UUID clientId = clientName == null ? null : accounts.clientNamed(clientName);
+        return new NewAccount(email, password, role, clientName, scope, quota, request.models(), request.defaultModel());
+    }
+
+    private Account createAccount(NewAccount request, UUID actor) {
+        NewAccount valid = validated(request);
+        String email = valid.email();
+        UUID clientId = valid.clientName() == null ? null : accounts.clientNamed(valid.clientName());
         UUID id;
         try {
-            id = accounts.insert(email, password == null ? null : passwordEncoder.encode(password), role, clientId);
+            id = accounts.insert(email, valid.password() == null ? null : passwordEncoder.encode(valid.password()), valid.role(), clientId);
         } catch (DuplicateKeyException e) {
             throw emailTaken(email);
         }
-        accounts.replaceScope(id, scope);
-        quotas.save(id, quota);
-        grantModels(id, request.models(), request.defaultModel());
+        accounts.replaceScope(id, valid.scope());
+        quotas.save(id, valid.quota());
+        grantModels(id, valid.models(), valid.defaultModel());
         var details = new LinkedHashMap<String, Object>();
-        details.put("role", role.name());
-        details.put("client", clientName);
-        details.put("regions", scope.regions());
-        details.put("datamarts", scope.datamarts());
-        details.put("models", request.models());
+        details.put("role", valid.role().name());
+        details.put("client", valid.clientName());
+        details.put("regions", valid.scope().regions());
+        details.put("datamarts", valid.scope().datamarts());
+        details.put("models", valid.models());
         audit.record(actor, "user.created", email, details);
         return accounts.findById(id).orElseThrow();
     }
@@ -242,7 +270,7 @@ public class AccountService {
         return new Scope(requested.datamarts(), regions);
     }
 
-    private static DomainException emailTaken(String email) {
+    static DomainException emailTaken(String email) {
         return new DomainException(DomainException.Kind.CONFLICT, "email_taken", "An account for " + email + " exists already.");
     }
 }

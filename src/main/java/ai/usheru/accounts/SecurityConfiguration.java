@@ -71,7 +71,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // A streamed answer finishes in an async dispatch of a request that was already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/v1/auth/token", "/api/v1/health").permitAll()
+                        .requestMatchers("/api/v1/auth/token", "/api/v1/health", "/api/v1/invitations/accept").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors

@@ -43,7 +43,13 @@ class AdminUsersController {
     record ScopeBody(Set<String> datamarts, Set<String> regions) {}
 
     record QuotaBody(Integer queriesPerDay, Integer queriesPerMonth, Long tokensPerDay, Long tokensPerMonth,
-            BigDecimal usdPerMonth) {}
+            BigDecimal usdPerMonth) {
+
+        static QuotaBody of(Quota quota) {
+            return new QuotaBody(quota.queriesPerDay(), quota.queriesPerMonth(), quota.tokensPerDay(), quota.tokensPerMonth(),
+                    quota.usdPerMonth());
+        }
+    }
 
     record CreateUserRequest(String email, String password, String role, String client, ScopeBody scope, QuotaBody quota,
             Set<String> models, String defaultModel) {}
@@ -58,11 +64,8 @@ class AdminUsersController {
             List<String> models, String defaultModel) {
 
         static UserView of(Account account, LlmModels.Grants grants) {
-            Quota quota = account.quota();
             return new UserView(account.id(), account.email(), account.role().name(), account.blocked(), account.clientName(),
-                    new ScopeBody(account.scope().datamarts(), account.scope().regions()),
-                    new QuotaBody(quota.queriesPerDay(), quota.queriesPerMonth(), quota.tokensPerDay(),
-                            quota.tokensPerMonth(), quota.usdPerMonth()),
+                    new ScopeBody(account.scope().datamarts(), account.scope().regions()), QuotaBody.of(account.quota()),
                     grants.models(), grants.defaultModel());
         }
     }
@@ -93,16 +96,16 @@ class AdminUsersController {
         return accounts.list().stream().map(account -> UserView.of(account, accounts.modelGrants(account.id()))).toList();
     }
 
-    private static Scope scopeOf(ScopeBody body) {
+    static Scope scopeOf(ScopeBody body) {
         return new Scope(body.datamarts(), body.regions());
     }
 
     /** A quota object replaces the whole quota: a limit it leaves out becomes unlimited. */
-    private static Quota quotaOf(QuotaBody q) {
+    static Quota quotaOf(QuotaBody q) {
         return new Quota(q.queriesPerDay(), q.queriesPerMonth(), q.tokensPerDay(), q.tokensPerMonth(), q.usdPerMonth());
     }
 
-    private static Role roleOf(String role) {
+    static Role roleOf(String role) {
         if (role == null || role.isBlank()) {
             return Role.USER;
         }

@@ -80,6 +80,10 @@ public final class TestHttp {
         return send(request);
     }
 
+    public Reply delete(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken).DELETE());
+    }
+
     public Reply get(String path, String bearerToken) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + bearerToken).GET());
     }

@@ -30,10 +30,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     static final String WRONG_CREDENTIALS = "The e-mail or password is not correct. Check them and try again.";
     static final String BLOCKED = "This account is blocked. Ask your administrator to unblock it.";
     static final String LINK_SENT = "If an account exists for that address, a sign-in link is on its way. It works once, for five minutes.";
+    static final String INVITATION_ACCEPTED = "Your account is ready. Sign in with your e-mail and the password you chose.";
 
     private final LoginForm form = new LoginForm();
     private final EmailField linkEmail = new EmailField("E-mail me a sign-in link instead");
     private final Paragraph linkStatus = new Paragraph();
+    private final Paragraph notice = new Paragraph();
     private final MagicLinks magicLinks;
     private String errorMessage = WRONG_CREDENTIALS;
 
@@ -66,7 +68,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         magic.setPadding(false);
         magic.setMaxWidth("20rem");
         magic.addClassName("magic-link");
-        add(title, tagline, form, magic);
+        notice.setId("login-notice");
+        notice.setVisible(false);
+        add(title, tagline, notice, form, magic);
     }
 
     LoginForm form() {
@@ -102,6 +106,10 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             form.setError(true);
         } else if (parameters.containsKey("error")) {
             form.setError(true);
+        }
+        if (parameters.containsKey("invited")) {
+            notice.setText(INVITATION_ACCEPTED);
+            notice.setVisible(true);
         }
         if (parameters.containsKey("link-sent")) {
             showLinkSent();

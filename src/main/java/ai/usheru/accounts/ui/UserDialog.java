@@ -28,15 +28,18 @@ import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountChanges;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Catalogue;
+import ai.usheru.accounts.InvitationService;
 import ai.usheru.accounts.NewAccount;
+import ai.usheru.accounts.NewInvitation;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.Scope;
 import ai.usheru.quota.Quota;
 
 /**
- * Creates a user (e-mail, optional password, role, client, scope, model rights and quotas) or changes
- * one (all but e-mail and password). The service validates; its messages are shown beside the field
- * they concern. Enter saves, Escape closes.
+ * Creates a user (e-mail, optional password, role, client, scope, model rights and quotas), invites one
+ * (the same without the password, which the invitee chooses) or changes one (all but e-mail and
+ * password). The service validates; its messages are shown beside the field they concern. Enter saves,
+ * Escape closes.
  */
 class UserDialog extends Dialog {
 
@@ -57,25 +60,34 @@ class UserDialog extends Dialog {
     private final Paragraph error = new Paragraph();
 
     private final AccountService accounts;
-    /** The account being changed; null while creating one. */
+    /** The account being changed; null while creating or inviting one. */
     private final Account editing;
-    private final Consumer<Account> onSaved;
+    /** Set when the dialog invites instead of creating. */
+    private final InvitationService invitations;
+    /** Called with the e-mail of the account created, invited or changed. */
+    private final Consumer<String> onSaved;
 
     /** A dialog that creates a new user. */
-    static UserDialog forNewUser(AccountService accounts, Consumer<Account> onSaved) {
-        return new UserDialog(accounts, null, onSaved);
+    static UserDialog forNewUser(AccountService accounts, Consumer<String> onSaved) {
+        return new UserDialog(accounts, null, null, onSaved);
+    }
+
+    /** A dialog that invites someone by e-mail to an account set up as the form says. */
+    static UserDialog forInvitation(AccountService accounts, InvitationService invitations, Consumer<String> onSent) {
+        return new UserDialog(accounts, null, invitations, onSent);
     }
 
     /** A dialog that changes {@code account}, filled in with what it has now. */
-    static UserDialog forChanging(AccountService accounts, Account account, Consumer<Account> onSaved) {
-        return new UserDialog(accounts, account, onSaved);
+    static UserDialog forChanging(AccountService accounts, Account account, Consumer<String> onSaved) {
+        return new UserDialog(accounts, account, null, onSaved);
     }
 
-    private UserDialog(AccountService accounts, Account editing, Consumer<Account> onSaved) {
+    private UserDialog(AccountService accounts, Account editing, InvitationService invitations, Consumer<String> onSaved) {
         this.accounts = accounts;
         this.editing = editing;
+        this.invitations = invitations;
         this.onSaved = onSaved;
-        setHeaderTitle(editing == null ? "New user" : "Edit " + editing.email());
+        setHeaderTitle(editing != null ? "Edit " + editing.email() : invitations != null ? "Invite someone" : "New user");
         setWidth("min(40rem, 100vw)");
 
         email.setRequiredIndicatorVisible(true);
@@ -116,13 +128,17 @@ class UserDialog extends Dialog {
         error.setVisible(false);
         add(form, error);
 
-        save.setText(editing == null ? "Create user" : "Save changes");
+        save.setText(editing != null ? "Save changes" : invitations != null ? "Send invitation" : "Create user");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(click -> save());
         save.addClickShortcut(Key.ENTER);
-        save.setId(editing == null ? "create-user" : "save-user");
+        save.setId(editing != null ? "save-user" : invitations != null ? "send-invitation" : "create-user");
         var cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, save);
+        if (invitations != null) {
+            password.setVisible(false);
+            email.setHelperText("They get a link to accept, valid for seven days.");
+        }
         if (editing == null) {
             addOpenedChangeListener(opened -> email.focus());
         } else {
@@ -173,11 +189,17 @@ class UserDialog extends Dialog {
         var quota = new Quota(queriesPerDay.getValue(), queriesPerMonth.getValue(), toLong(tokensPerDay.getValue()),
                 toLong(tokensPerMonth.getValue()), usdPerMonth.getValue());
         try {
-            Account saved = editing == null
-                    ? accounts.create(new NewAccount(email.getValue(), password.isEmpty() ? null : password.getValue(), role.getValue(),
-                            client.getValue(), scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue()))
-                    : accounts.update(editing.id(), new AccountChanges(role.getValue(), client.getValue() == null ? "" : client.getValue(),
-                            scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue()));
+            String saved;
+            if (editing != null) {
+                saved = accounts.update(editing.id(), new AccountChanges(role.getValue(), client.getValue() == null ? "" : client.getValue(),
+                        scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue())).email();
+            } else if (invitations != null) {
+                saved = invitations.invite(new NewInvitation(email.getValue(), role.getValue(), client.getValue(), scope, quota,
+                        new HashSet<>(models.getValue()), defaultModel.getValue())).email();
+            } else {
+                saved = accounts.create(new NewAccount(email.getValue(), password.isEmpty() ? null : password.getValue(), role.getValue(),
+                        client.getValue(), scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue())).email();
+            }
             close();
             onSaved.accept(saved);
         } catch (DomainException e) {
@@ -187,7 +209,7 @@ class UserDialog extends Dialog {
 
     private void show(DomainException e) {
         switch (e.code()) {
-            case "invalid_email", "email_taken" -> {
+            case "invalid_email", "email_taken", "already_invited" -> {
                 flag(email, e.getMessage());
                 email.focus();
             }

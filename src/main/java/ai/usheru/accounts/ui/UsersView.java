@@ -25,12 +25,14 @@ import jakarta.annotation.security.RolesAllowed;
 import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
+import ai.usheru.accounts.InvitationService;
 import ai.usheru.quota.Quota;
 import ai.usheru.ui.MainLayout;
 
 /**
  * The admin console's list of users: who they are, what they may see and spend, a dialog to add one
- * and the same dialog to change one (the Edit button, or a double-click on the row).
+ * and the same dialog to change one (the Edit button, or a double-click on the row) or to invite one by
+ * e-mail; below, the invitations not accepted yet.
  */
 @Route(value = "admin/users", layout = MainLayout.class)
 @PageTitle("Users · usheru AI")
@@ -40,13 +42,17 @@ public class UsersView extends VerticalLayout {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final AccountService accounts;
+    private final InvitationService invitations;
+    private final PendingInvitations pending;
     private final Grid<Account> grid = new Grid<>(Account.class, false);
     private final TextField filter = new TextField();
     private final Span empty = new Span("No users match this filter.");
     private List<Account> all = List.of();
 
-    public UsersView(AccountService accounts) {
+    public UsersView(AccountService accounts, InvitationService invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
+        this.pending = new PendingInvitations(invitations);
         setSizeFull();
 
         var title = new H2("Users");
@@ -58,8 +64,11 @@ public class UsersView extends VerticalLayout {
         var create = new Button("New user", VaadinIcon.PLUS.create(), click -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-user");
-        var toolbar = new HorizontalLayout(title, filter, create);
+        var invite = new Button("Invite", VaadinIcon.ENVELOPE.create(), click -> openInviteDialog());
+        invite.setId("invite-user");
+        var toolbar = new HorizontalLayout(title, filter, invite, create);
         toolbar.setWidthFull();
+        toolbar.setWrap(true);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.expand(filter);
 
@@ -75,11 +84,14 @@ public class UsersView extends VerticalLayout {
         grid.addComponentColumn(this::blockButton).setKey("access").setHeader("Access").setAutoWidth(true).setFrozenToEnd(true);
         grid.addItemDoubleClickListener(click -> openEditDialog(click.getItem()));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setSizeFull();
+        // The users take the room the invitations below leave, and never less than a few rows.
+        grid.setWidthFull();
+        grid.setMinHeight("16rem");
         empty.addClassName("empty-state");
         empty.setVisible(false);
 
-        add(toolbar, grid, empty);
+        add(toolbar, grid, empty, pending);
+        expand(grid);
         refresh();
     }
 
@@ -109,12 +121,24 @@ public class UsersView extends VerticalLayout {
         return button;
     }
 
+    PendingInvitations pending() {
+        return pending;
+    }
+
     private void openCreateDialog() {
-        UserDialog.forNewUser(accounts, created -> saved("Created " + created.email())).open();
+        UserDialog.forNewUser(accounts, created -> saved("Created " + created)).open();
+    }
+
+    private void openInviteDialog() {
+        UserDialog.forInvitation(accounts, invitations, invited -> {
+            pending.refresh();
+            Notification.show("Invitation sent to " + invited + ".", 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        }).open();
     }
 
     private void openEditDialog(Account account) {
-        UserDialog.forChanging(accounts, account, changed -> saved("Saved " + changed.email())).open();
+        UserDialog.forChanging(accounts, account, changed -> saved("Saved " + changed)).open();
     }
 
     private void saved(String message) {

@@ -15,18 +15,29 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
+import ai.usheru.accounts.Invitation;
+import ai.usheru.accounts.InvitationService;
+import ai.usheru.accounts.NewInvitation;
 import ai.usheru.accounts.Role;
 import ai.usheru.support.KaribuTest;
+import ai.usheru.support.MailedInvitations;
 
 class UsersViewTest extends KaribuTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    InvitationService invitations;
+
+    @Autowired
+    MailedInvitations mailed;
 
     @Test
     void theListShowsEveryUser() {
@@ -152,6 +163,80 @@ class UsersViewTest extends KaribuTest {
         assertThat(find(ADMIN_EMAIL).role()).isEqualTo(Role.ADMIN);
     }
 
+    @Test
+    void theInviteDialogSendsAnInvitationThatIsListedAsPending() {
+        openAsAdmin();
+        String email = "invited-" + UUID.randomUUID() + "@client.test";
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("invite-user")));
+        var dialog = _get(UserDialog.class);
+        assertThat(dialog.password.isVisible()).as("the invitee chooses the password").isFalse();
+
+        dialog.email.setValue(email);
+        dialog.role.setValue(Role.USER);
+        dialog.client.setValue("Curzon Test");
+        dialog.regions.setValue(Set.copyOf(dialog.regions.getListDataView().getItems()
+                .filter(region -> region.code().equals("ES")).toList()));
+        dialog.queriesPerMonth.setValue(300);
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isFalse();
+        var pending = _get(UsersView.class).pending();
+        Invitation listed = invitationsIn(pending.grid()).stream().filter(invitation -> invitation.email().equals(email))
+                .findFirst().orElseThrow(() -> new AssertionError("the new invitation is listed"));
+        assertThat(listed.terms().clientName()).isEqualTo("Curzon Test");
+        assertThat(listed.terms().scope().regions()).containsExactly("ES");
+        assertThat(listed.terms().quota().queriesPerMonth()).isEqualTo(300);
+        assertThat(PendingInvitations.validity(listed)).doesNotContain("Expired");
+        assertThat(mailed.latestTo(email).body()).contains("/invitation?token=");
+        assertThat(emailsIn(_get(UsersView.class).grid())).as("no account before it is accepted").doesNotContain(email);
+    }
+
+    @Test
+    void invitingAnExistingUserIsShownOnTheEmailField() {
+        var existing = aUser();
+        users.create(existing);
+        openAsAdmin();
+        ButtonKt._click(_get(Button.class, spec -> spec.withId("invite-user")));
+        var dialog = _get(UserDialog.class);
+
+        dialog.email.setValue(existing.email());
+        ButtonKt._click(dialog.save);
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.email.isInvalid()).isTrue();
+        assertThat(dialog.email.getErrorMessage()).contains("exists already");
+    }
+
+    @Test
+    void resendMailsANewLinkAndRevokeRemovesTheInvitation() {
+        String email = "pending-" + UUID.randomUUID() + "@client.test";
+        users.asAdmin(() -> invitations.invite(new NewInvitation(email, Role.USER, null, null, null, null, null)));
+        String firstToken = mailed.tokenFor(email);
+        openAsAdmin();
+        var grid = _get(UsersView.class).pending().grid();
+
+        ButtonKt._click(action(grid, email, "Resend"));
+        assertThat(mailed.tokenFor(email)).as("a new link").isNotEqualTo(firstToken);
+        ButtonKt._click(action(grid, email, "Revoke"));
+
+        assertThat(invitationsIn(grid)).noneMatch(invitation -> invitation.email().equals(email));
+        assertThat(users.asAdmin(() -> invitations.open())).noneMatch(invitation -> invitation.email().equals(email));
+    }
+
+    @Test
+    void withoutPendingInvitationsTheSectionSaysSo() {
+        users.asAdmin(() -> {
+            invitations.open().forEach(invitation -> invitations.revoke(invitation.id()));
+            return null;
+        });
+
+        openAsAdmin();
+
+        var pending = _get(UsersView.class).pending();
+        assertThat(pending.grid().isVisible()).isFalse();
+        assertThat(_get(Span.class, spec -> spec.withId("no-invitations")).getText()).isEqualTo(PendingInvitations.EMPTY);
+    }
+
     private void openAsAdmin() {
         signInAs(ADMIN_EMAIL);
         UI.getCurrent().navigate("admin/users");
@@ -159,6 +244,19 @@ class UsersViewTest extends KaribuTest {
 
     private Account find(String email) {
         return accounts.list().stream().filter(account -> account.email().equals(email)).findFirst().orElseThrow();
+    }
+
+    private static Button action(Grid<Invitation> grid, String email, String caption) {
+        int row = invitationsIn(grid).stream().map(Invitation::email).toList().indexOf(email);
+        return _get(GridKt._getCellComponent(grid, row, "actions"), Button.class, spec -> spec.withText(caption));
+    }
+
+    private static List<Invitation> invitationsIn(Grid<Invitation> grid) {
+        var invitations = new ArrayList<Invitation>();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            invitations.add(GridKt._get(grid, row));
+        }
+        return invitations;
     }
 
     private static List<String> emailsIn(Grid<Account> grid) {
