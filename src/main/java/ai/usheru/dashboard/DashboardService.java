@@ -31,7 +31,10 @@ public class DashboardService {
         this.planners = planners;
     }
 
-    /** The dashboard's content: totals, the latest year's weekly trend, and its top films and genres. */
+    /**
+     * The dashboard's content: totals, the latest year's weekly trend (calendar weeks, Monday to Sunday:
+     * the data's weeks start on each film's release day), and its top films and genres.
+     */
     public record Dashboard(QueryResult totals, QueryResult weeklyTrend, QueryResult topFilms, QueryResult topGenres,
             String scope) {}
 
@@ -44,10 +47,10 @@ public class DashboardService {
                 SELECT SUM(gross_usd) AS box_office_usd, COUNT(DISTINCT movie_id) AS films, SUM(admissions) AS admissions
                 FROM box_office""");
         QueryResult trend = run(datamart, regions, """
-                SELECT week_start, SUM(gross_usd) AS box_office_usd
+                SELECT MIN(week_start) AS week_start, SUM(gross_usd) AS box_office_usd
                 FROM box_office
                 WHERE year(week_start) = %s
-                GROUP BY week_start
+                GROUP BY floor(date_diff('day', DATE '1900-01-01', week_start) / 7)
                 ORDER BY week_start""".formatted(LATEST_YEAR));
         QueryResult films = run(datamart, regions, """
                 SELECT m.title, SUM(b.gross_usd) AS box_office_usd

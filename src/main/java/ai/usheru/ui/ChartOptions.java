@@ -51,7 +51,8 @@ public final class ChartOptions {
         }
         option.put("grid", Map.of("left", 8, "right", 16, "top", 24, "bottom", 8, "containLabel", true));
         option.put("xAxis", Map.of("type", "category", "data", labels,
-                "axisLabel", Map.of("hideOverlap", true, "interval", 0,
+                // Every bar keeps its label; a line's dates thin out instead of overlapping.
+                "axisLabel", Map.of("hideOverlap", true, "interval", "bar".equals(type) ? 0 : "auto",
                         "rotate", "bar".equals(type) && (labels.size() > 6 || labels.stream().anyMatch(label -> label.length() > 10)) ? 30 : 0)));
         option.put("yAxis", Map.of("type", "value", "name", valueName, "axisLabel", Map.of("formatter", "{value}")));
         var series = new LinkedHashMap<String, Object>();

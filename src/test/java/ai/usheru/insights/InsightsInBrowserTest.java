@@ -80,5 +80,13 @@ class InsightsInBrowserTest extends BrowserTest {
         assertThat(browser.driver.findElement(By.id("insights-summary")).getText()).contains("week of 14 June 2010");
         browser.screenshot("e2e-insights-1280x800.png", 1280, 800);
         browser.screenshot("e2e-insights-390x844.png", 390, 844);
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        browser.driver.get(base() + "/dashboard");
+        browser.wait.until(driver -> driver.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 3);
+        var cards = browser.driver.findElements(By.cssSelector(".kpi-card"));
+        assertThat(cards).hasSize(3);
+        assertThat(cards.stream().map(card -> card.getLocation().getY()).distinct()).as("the three figure cards share one row").hasSize(1);
+        browser.screenshot("e2e-dashboard-1280x800.png", 1280, 800);
     }
 }
