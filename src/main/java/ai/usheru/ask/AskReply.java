@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import ai.usheru.ask.planner.Interpretation;
+import ai.usheru.predict.Prediction;
 import ai.usheru.warehouse.QueryResult;
 
 /**
@@ -17,6 +18,7 @@ import ai.usheru.warehouse.QueryResult;
  * @param messageId the stored answer, for feedback
  * @param interpretation how the question was read (measure, filters, breakdown, order, limit, scope), or null
  *                       when nothing was read into a query
+ * @param prediction a forecast's estimate, range, model, version and backtest (intent {@code prediction}), else null
  */
 public record AskReply(
         UUID threadId,
@@ -33,7 +35,8 @@ public record AskReply(
         boolean truncated,
         String engine,
         UUID messageId,
-        Interpretation interpretation) {
+        Interpretation interpretation,
+        Prediction prediction) {
 
     /**
      * Tokens and money one answer cost (the offline planner costs nothing), and the warehouse's time

@@ -23,6 +23,7 @@ import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Scope;
 import ai.usheru.ask.planner.Interpretation;
+import ai.usheru.predict.Prediction;
 import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.ask.planner.PlannerOutcome;
 import ai.usheru.ask.planner.QueryPlan;
@@ -215,12 +216,22 @@ public class AskService {
         QueryResult result = execution.result();
         String answer;
         List<String> suggestions;
+        Prediction prediction = null;
         if (outcome.forecast() != null) {
             var metricLabel = planner.vocabulary().model().metric(plan.metric()).label().replace(" (USD)", "").toLowerCase();
-            var forecast = Forecaster.forecast(result, outcome.forecast().subject(), metricLabel, outcome.forecast().targetYear());
+            boolean releases = plan.filters().stream().anyMatch(filter -> filter.field().equals("title_contains"));
+            // What is forecast, in words: the series, or the films the question's conditions keep (not the history window).
+            var conditions = plan.filters().stream().filter(filter -> !filter.field().equals("year")).toList();
+            String subject = releases || conditions.isEmpty() ? outcome.forecast().subject()
+                    : "films" + Interpretation.conditions(plan.withFilters(conditions), planner.vocabulary());
+            QueryResult complete = completeYears(result, datamart, me.scope().regions());
+            var forecast = Forecaster.forecast(complete, subject, metricLabel, outcome.forecast().targetYear(), releases);
             result = new QueryResult(forecast.columns(), forecast.rows(), false, result.elapsedMillis());
-            answer = forecast.explanation() + " Computed for " + scopeWords + ".";
+            String partial = complete == result ? "" : " " + result.rows().getLast().getFirst()
+                    + " is left out: the data ends before its December, so its total is not complete yet.";
+            answer = forecast.explanation() + partial + " Computed for " + scopeWords + ".";
             suggestions = List.of("And by genre?", "Which films contributed most?");
+            prediction = forecast.prediction();
         } else {
             answer = Answers.describe(plan, result, planner.vocabulary(), scopeWords)
                     + (narrowed.note() == null ? "" : " " + narrowed.note());
@@ -228,7 +239,26 @@ public class AskService {
         }
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
         return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events,
-                usage, "offline");
+                usage, "offline", prediction);
+    }
+
+    /**
+     * A yearly history without its last year when the data ends before that year's December: a year
+     * the warehouse holds only in part would read as a collapse and drag every forecast down.
+     */
+    private QueryResult completeYears(QueryResult history, String datamart, java.util.Set<String> regions) {
+        if (history.rows().isEmpty() || !(history.rows().getLast().getFirst() instanceof Number lastYear)) {
+            return history;
+        }
+        Object lastDay = queries.run(datamart, "SELECT MAX(week_start) AS last_week FROM box_office", regions).result().rows()
+                .getFirst().getFirst();
+        if (lastDay == null) {
+            return history;
+        }
+        java.time.LocalDate last = java.time.LocalDate.parse(String.valueOf(lastDay).substring(0, 10));
+        boolean partial = last.getYear() == lastYear.intValue() && last.getMonthValue() < 12;
+        return partial ? new QueryResult(history.columns(), history.rows().subList(0, history.rows().size() - 1), false,
+                history.elapsedMillis()) : history;
     }
 
     /**
@@ -269,7 +299,7 @@ public class AskService {
         StoredMessage stored = threads.append(thread.id(), "assistant", answer, Intent.CLARIFY.code(), json.writeValueAsString(readings),
                 null, null, json.writeValueAsString(summaryOf(emptyResult())));
         var reply = new AskReply(thread.id(), Intent.CLARIFY.code(), null, List.of(), List.of(), answer, suggestions, usage,
-                quotas.remaining(me.id()), "table", scopeWords, false, "offline", stored.id(), interpretations.getFirst());
+                quotas.remaining(me.id()), "table", scopeWords, false, "offline", stored.id(), interpretations.getFirst(), null);
         events.accept(new AskEvent("done", reply));
         return reply;
     }
@@ -441,7 +471,7 @@ public class AskService {
             var result = new QueryResult(columns, rows, summary != null && summary.get("truncated").asBoolean(), 0);
             turns.add(new Turn(null, new AskReply(thread.id(), message.intent(), message.sql(), columns, rows, message.content(),
                     List.of(), AskReply.Usage.OFFLINE, Map.of(), Answers.chartFor(result), "", result.truncated(), "offline",
-                    message.id(), null)));
+                    message.id(), null, null)));
         }
         return turns;
     }
@@ -502,6 +532,12 @@ public class AskService {
 
     private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
             List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine) {
+        return finish(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, usage, engine, null);
+    }
+
+    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
+            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine,
+            Prediction prediction) {
         events.accept(new AskEvent("answer", Map.of("text", answer)));
         events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
         StoredMessage stored = threads.append(thread.id(), "assistant", answer, intent.code(),
@@ -515,8 +551,8 @@ public class AskService {
                 ? Interpretation.of(plan, planners.forDatamart(datamartOf(me.scope())).vocabulary(), scopeWords)
                 : "llm".equals(engine) && sql != null ? Interpretation.ofSql(sql.written(), scopeWords) : null;
         var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(),
-                answer, suggestions, usage, quotas.remaining(me.id()), Answers.chartFor(result), scopeWords, result.truncated(), engine,
-                stored.id(), interpretation);
+                answer, suggestions, usage, quotas.remaining(me.id()), prediction != null ? "line" : Answers.chartFor(result), scopeWords, result.truncated(), engine,
+                stored.id(), interpretation, prediction);
         events.accept(new AskEvent("done", reply));
         return reply;
     }

@@ -3,53 +3,71 @@ package ai.usheru.ask;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.usheru.predict.Prediction;
+import ai.usheru.predict.SeriesForecaster;
 import ai.usheru.warehouse.QueryResult;
 
 /**
- * The baseline forecast until trained models exist: a straight line fitted by least squares to the
- * yearly history, extended one year past its last point, with its in-sample mean absolute error.
+ * Turns a prediction question's yearly history into an answer: the forecast of {@link SeriesForecaster}
+ * with its 80 % range and backtest, the history and the forecast band as rows for a chart, and a
+ * sentence that says what the model assumed and cannot know — or, with too little history, says so.
  */
 final class Forecaster {
 
     private Forecaster() {}
 
-    /** The history with one forecast row appended, and the words that explain it. */
-    record Forecast(List<QueryResult.Column> columns, List<List<Object>> rows, String explanation) {}
+    /** The rows to draw (history, then the forecast with its range), the answer and the prediction (null when refused). */
+    record Forecast(List<QueryResult.Column> columns, List<List<Object>> rows, String explanation, Prediction prediction) {}
 
-    /** Forecasts {@code targetYear}, or the year after the history when that is later. */
-    static Forecast forecast(QueryResult history, String subject, String metricLabel, int targetYear) {
-        var points = new ArrayList<double[]>();
+    /**
+     * Forecasts {@code targetYear} (at least the year after the history) for a yearly history whose first
+     * column is the year and last the value. A series of films ({@code releases}) is forecast film by
+     * film: its next release, whatever year that comes.
+     */
+    static Forecast forecast(QueryResult history, String subject, String metricLabel, int targetYear, boolean releases) {
+        var years = new ArrayList<Integer>();
+        var values = new ArrayList<Double>();
         for (List<Object> row : history.rows()) {
             if (row.get(0) instanceof Number year && row.get(row.size() - 1) instanceof Number value) {
-                points.add(new double[] {year.doubleValue(), value.doubleValue()});
+                years.add(year.intValue());
+                values.add(value.doubleValue());
             }
         }
-        var columns = List.of(new QueryResult.Column("year", "number"), new QueryResult.Column(metricLabel.replace(' ', '_'), "number"),
+        String column = metricLabel.replace(' ', '_');
+        var columns = List.of(new QueryResult.Column("year", "number"), new QueryResult.Column(column, "number"),
+                new QueryResult.Column("low_80", "number"), new QueryResult.Column("high_80", "number"),
                 new QueryResult.Column("kind", "text"));
-        if (points.isEmpty()) {
-            return new Forecast(columns, List.of(), "There is no history for " + subject + " to forecast from.");
-        }
-        int n = points.size();
-        double meanX = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
-        double meanY = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
-        double sxx = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[0] - meanX)).sum();
-        double sxy = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[1] - meanY)).sum();
-        double slope = n < 2 || sxx == 0 ? 0 : sxy / sxx;
-        double intercept = meanY - slope * meanX;
-        double error = points.stream().mapToDouble(p -> Math.abs(p[1] - (intercept + slope * p[0]))).average().orElse(0);
-        int lastYear = (int) points.getLast()[0];
-        int target = Math.max(targetYear, lastYear + 1);
-        double predicted = Math.max(0, intercept + slope * target);
-
         var rows = new ArrayList<List<Object>>();
-        for (double[] point : points) {
-            rows.add(List.of((int) point[0], Math.round(point[1]), "actual"));
+        for (int i = 0; i < years.size(); i++) {
+            rows.add(java.util.Arrays.asList(years.get(i), Math.round(values.get(i)), null, null, "actual"));
         }
-        rows.add(List.of(target, Math.round(predicted), "forecast"));
-        String explanation = "Baseline forecast for " + subject + ": about " + Answers.money(predicted) + " of " + metricLabel
-                + " in " + target + ". Method: a straight-line trend fitted by least squares to " + n + " year" + (n == 1 ? "" : "s")
-                + " of history (" + (int) points.getFirst()[0] + "–" + lastYear + "), mean absolute error "
-                + Answers.money(error) + " on those years. This is a simple baseline, not a trained model.";
-        return new Forecast(columns, rows, explanation);
+        if (years.isEmpty()) {
+            return new Forecast(columns, rows, "There is no history for " + subject + " to forecast from.", null);
+        }
+        int lastYear = years.getLast();
+        int target = Math.max(targetYear, lastYear + 1);
+        int horizon = releases ? 1 : target - lastYear;
+        var outcome = SeriesForecaster.forecast(values.stream().mapToDouble(Double::doubleValue).toArray(),
+                years.stream().map(String::valueOf).toList(), horizon);
+        if (outcome.prediction().isEmpty()) {
+            return new Forecast(columns, rows, "I cannot forecast " + subject + " honestly: " + outcome.refusal()
+                    + " The history is below.", null);
+        }
+        Prediction prediction = outcome.prediction().get();
+        String when = releases ? "its next film (after " + lastYear + ")" : String.valueOf(target);
+        rows.add(java.util.Arrays.asList(releases ? lastYear + 1 : target, Math.round(prediction.estimate()),
+                Math.round(prediction.low()), Math.round(prediction.high()), "forecast"));
+        var backtest = prediction.backtest();
+        boolean trend = SeriesForecaster.MODEL.equals(prediction.model());
+        String explanation = ("Forecast for %s, %s: about %s of %s, with an 80%% range of %s to %s. Tested on %d held-out %s, "
+                + "%s was typically off by %.0f%%%s. Model %s v%s, fitted to %d %s (%d–%d). It assumes %s; it cannot know marketing, "
+                + "competition, reviews or release dates.").formatted(subject, when, Answers.money(prediction.estimate()), metricLabel,
+                Answers.money(prediction.low()), Answers.money(prediction.high()), backtest.heldOut(), releases ? "films" : "years",
+                trend ? "Holt's damped trend on log box office" : "\"the same as the last\"", backtest.value(),
+                trend ? ", against %.0f%% for \"the same as the last\" (skill %.2f)".formatted(backtest.baseline(), backtest.skill())
+                        : " (a trend model did worse, so the last level stands)",
+                prediction.model(), prediction.version(), years.size(), releases ? "release years" : "years", years.getFirst(),
+                lastYear, String.join(" and ", prediction.assumptions()));
+        return new Forecast(columns, rows, explanation, prediction);
     }
 }

@@ -69,4 +69,48 @@ public final class ChartOptions {
         option.put("series", List.of(series));
         return option;
     }
+
+    /**
+     * A forecast: the history as a line, the forecast as a dashed line from the last actual value, and
+     * its 80 % range as a shaded band widening from that value. Rows are (period, value, low, high, kind)
+     * with kind {@code actual} or {@code forecast}.
+     */
+    public static Map<String, Object> forecast(String valueName, List<List<Object>> rows) {
+        var labels = new ArrayList<String>();
+        var actual = new ArrayList<Object>();
+        var forecast = new ArrayList<Object>();
+        var low = new ArrayList<Object>();
+        var band = new ArrayList<Object>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> row = rows.get(i);
+            boolean predicted = "forecast".equals(row.get(4));
+            boolean lastActual = !predicted && i + 1 < rows.size() && "forecast".equals(rows.get(i + 1).get(4));
+            labels.add(String.valueOf(row.get(0)) + (predicted ? " (forecast)" : ""));
+            actual.add(predicted ? null : row.get(1));
+            forecast.add(predicted || lastActual ? row.get(1) : null);
+            if (predicted && row.get(2) instanceof Number from && row.get(3) instanceof Number to) {
+                low.add(from);
+                band.add(to.doubleValue() - from.doubleValue());
+            } else {
+                low.add(lastActual ? row.get(1) : null);
+                band.add(lastActual ? 0 : null);
+            }
+        }
+        var option = new LinkedHashMap<String, Object>();
+        option.put(MONEY_AXIS, true);
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("data", List.of("Actual", "Forecast", "80% range"), "bottom", 0));
+        option.put("grid", Map.of("left", 8, "right", 16, "top", 24, "bottom", 32, "containLabel", true));
+        option.put("xAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("hideOverlap", true)));
+        option.put("yAxis", Map.of("type", "value", "name", valueName));
+        option.put("series", List.of(
+                Map.of("name", "Actual", "type", "line", "data", actual, "color", "#d9480f"),
+                Map.of("name", "Forecast", "type", "line", "data", forecast, "color", "#1c7ed6",
+                        "lineStyle", Map.of("type", "dashed"), "symbolSize", 8),
+                Map.of("name", "range-base", "type", "line", "data", low, "stack", "range", "symbol", "none",
+                        "lineStyle", Map.of("opacity", 0), "tooltip", Map.of("show", false)),
+                Map.of("name", "80% range", "type", "line", "data", band, "stack", "range", "symbol", "none", "color", "#1c7ed6",
+                        "lineStyle", Map.of("opacity", 0), "areaStyle", Map.of("opacity", 0.2))));
+        return option;
+    }
 }

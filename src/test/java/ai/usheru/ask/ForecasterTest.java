@@ -2,6 +2,7 @@ package ai.usheru.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,28 +16,48 @@ class ForecasterTest {
                 rows, false, 0);
     }
 
-    @Test
-    void aStraightLineHistoryIsExtendedExactlyToTheTargetYear() {
-        var forecast = Forecaster.forecast(history(List.of(List.of(2001, 100L), List.of(2002, 200L), List.of(2003, 300L))),
-                "the test films", "box office", 2005);
-
-        assertThat(forecast.rows()).hasSize(4);
-        assertThat(forecast.rows().getLast()).containsExactly(2005, 500L, "forecast");
-        assertThat(forecast.explanation()).contains("least squares").contains("2005").contains("mean absolute error $0");
+    private static List<List<Object>> growing(int from, int to) {
+        var rows = new ArrayList<List<Object>>();
+        for (int year = from; year <= to; year++) {
+            rows.add(List.of(year, Math.round(1e8 * Math.pow(1.15, year - from) * (year % 2 == 0 ? 1.03 : 0.97))));
+        }
+        return rows;
     }
 
     @Test
-    void aForecastIsNeverBelowZeroAndNeverBeforeTheHistoryEnds() {
-        var forecast = Forecaster.forecast(history(List.of(List.of(2008, 300L), List.of(2009, 100L))), "falling films", "box office", 2005);
+    void aForecastGivesItsRangeErrorAndVersionAndRowsForTheBand() {
+        var forecast = Forecaster.forecast(history(growing(1995, 2010)), "the test films", "box office", 2011, false);
 
-        assertThat(forecast.rows().getLast()).containsExactly(2010, 0L, "forecast");
+        var prediction = forecast.prediction();
+        assertThat(prediction).isNotNull();
+        assertThat(prediction.low()).isLessThan(prediction.estimate());
+        assertThat(prediction.high()).isGreaterThan(prediction.estimate());
+        assertThat(prediction.level()).isEqualTo(0.8);
+        assertThat(forecast.rows()).hasSize(17);
+        assertThat(forecast.rows().getLast()).containsExactly(2011, Math.round(prediction.estimate()), Math.round(prediction.low()),
+                Math.round(prediction.high()), "forecast");
+        assertThat(forecast.explanation()).contains("2011", "80% range", "held-out years", "typically off by", prediction.model(),
+                "cannot know marketing");
     }
 
     @Test
-    void noHistoryMeansNoForecastRows() {
-        var forecast = Forecaster.forecast(history(List.of()), "nothing", "box office", 2011);
+    void aForecastIsNeverBeforeTheHistoryEndsAndASeriesForecastsItsNextFilm() {
+        var years = Forecaster.forecast(history(growing(1995, 2009)), "growing films", "box office", 2005, false);
+        assertThat(years.rows().getLast().getFirst()).isEqualTo(2010);
 
-        assertThat(forecast.rows()).isEmpty();
-        assertThat(forecast.explanation()).contains("no history");
+        var films = Forecaster.forecast(history(growing(1995, 2009)), "the test series", "box office", 2011, true);
+        assertThat(films.explanation()).contains("its next film (after 2009)");
+    }
+
+    @Test
+    void tooLittleHistoryIsSaidAndNoHistoryMeansNoRows() {
+        var short_ = Forecaster.forecast(history(growing(2005, 2009)), "new films", "box office", 2011, false);
+        assertThat(short_.prediction()).isNull();
+        assertThat(short_.explanation()).startsWith("I cannot forecast new films honestly").contains("only 5 periods");
+        assertThat(short_.rows()).hasSize(5);
+
+        var none = Forecaster.forecast(history(List.of()), "nothing", "box office", 2011, false);
+        assertThat(none.rows()).isEmpty();
+        assertThat(none.explanation()).contains("no history");
     }
 }

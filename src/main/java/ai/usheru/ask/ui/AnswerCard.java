@@ -71,7 +71,7 @@ class AnswerCard extends Div {
         if ("kpi".equals(reply.chart()) && !reply.rows().isEmpty()) {
             add(kpis());
         } else if (!reply.rows().isEmpty()) {
-            if (reply.columns().size() >= 2 && reply.columns().getLast().isNumber()) {
+            if (reply.prediction() != null || reply.columns().size() >= 2 && reply.columns().getLast().isNumber()) {
                 add(chartSwitcher(), chart);
                 drawChart("table".equals(reply.chart()) ? "bar" : reply.chart());
             }
@@ -229,7 +229,9 @@ class AnswerCard extends Div {
         if (!"table".equals(type)) {
             String valueName = label(reply.columns().getLast().name());
             chart.setTitle(reply.answer());
-            chart.setOption(ChartOptions.of(type, valueName, reply.rows()));
+            chart.setOption(reply.prediction() != null && "line".equals(type)
+                    ? ChartOptions.forecast(label(reply.columns().get(1).name()), reply.rows())
+                    : ChartOptions.of(type, valueName, reply.rows()));
         }
     }
 

@@ -197,10 +197,10 @@ class ChatViewTest extends KaribuTest {
         var reply = new ai.usheru.ask.AskReply(java.util.UUID.randomUUID(), "data_query", "SELECT 1 AS one",
                 java.util.List.of(new ai.usheru.warehouse.QueryResult.Column("one", "INTEGER")), java.util.List.of(java.util.List.of(1)),
                 "One.", java.util.List.of(), new ai.usheru.ask.AskReply.Usage("gpt-4o-mini", 1_200, 80, new java.math.BigDecimal("0.0038")),
-                java.util.Map.of(), "kpi", "all regions", false, "llm", java.util.UUID.randomUUID(), null);
+                java.util.Map.of(), "kpi", "all regions", false, "llm", java.util.UUID.randomUUID(), null, null);
         var offline = new ai.usheru.ask.AskReply(reply.threadId(), "data_query", "SELECT 1 AS one", reply.columns(), reply.rows(), "One.",
                 java.util.List.of(), ai.usheru.ask.AskReply.Usage.OFFLINE, java.util.Map.of(), "kpi", "all regions", false, "offline",
-                java.util.UUID.randomUUID(), null);
+                java.util.UUID.randomUUID(), null, null);
         AnswerCard.Actions nothing = new AnswerCard.Actions() {
             public void ask(String question) {}
             public void runSql(String sql) {}

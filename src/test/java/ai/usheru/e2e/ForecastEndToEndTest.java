@@ -1,0 +1,38 @@
+package ai.usheru.e2e;
+
+import static ai.usheru.support.UserBuilder.aUser;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import ai.usheru.support.BrowserTest;
+
+/** A forecast in the chat: the sentence with its range and error, and the chart with history, forecast and band. */
+class ForecastEndToEndTest extends BrowserTest {
+
+    @Test
+    void aForecastShowsItsRangeInWordsAndAsABand() throws Exception {
+        var user = aUser();
+        users.create(user);
+        browser.signIn(base(), user.email(), user.password(), "/chat");
+
+        WebElement box = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#question textarea")));
+        box.sendKeys("Forecast next year's box office");
+        box.sendKeys(Keys.ENTER);
+        browser.wait.until(driver -> !driver.findElements(By.cssSelector(".answer-card")).isEmpty());
+        WebElement card = browser.driver.findElement(By.cssSelector(".answer-card"));
+        browser.wait.until(driver -> card.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
+        assertThat(card.getText()).contains("80% range", "typically off by", "cannot know");
+        Object series = ((JavascriptExecutor) browser.driver).executeScript(
+                "return arguments[0].querySelector('.echart').__chart.getOption().series.map(s => s.name)", card);
+        assertThat(series.toString()).contains("Actual", "Forecast", "80% range");
+
+        browser.screenshot("e2e-forecast-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-forecast-390x844.png", 390, 844);
+    }
+}
