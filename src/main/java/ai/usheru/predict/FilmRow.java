@@ -1,15 +1,16 @@
 package ai.usheru.predict;
 
 import java.util.Collections;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A film with the features a model reads, all known before its release. A feature that is unknown for
  * this film (no budget on record, no earlier film of its director) is absent rather than zero, so the
- * trees learn where missing values go.
+ * trees learn where missing values go. Features are kept sorted by name, so a row prints and hashes the
+ * same way every time.
  */
-public record FilmRow(Film film, SortedMap<String, Double> features) {
+public record FilmRow(Film film, Map<String, Double> features) {
 
     public FilmRow {
         features = Collections.unmodifiableSortedMap(new TreeMap<>(features));
