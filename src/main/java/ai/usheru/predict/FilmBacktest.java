@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * How well the film model would have done had it been used in the past: for each test year Y it is
- * trained on films released before Y (its interval calibrated on the last years before Y) and scored on
+ * trained on films released before Y (its interval calibrated on the last year before Y) and scored on
  * the films of Y, next to the genre-and-budget baseline trained on the same earlier films. Errors are on
  * the log scale (an error of 0.69 is a factor of two) and as the median absolute percentage error in
  * dollars; skill is {@code 1 − model error / baseline error}, above 0 when the model beats the baseline.
