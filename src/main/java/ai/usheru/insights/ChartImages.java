@@ -16,6 +16,7 @@ import ai.usheru.Money;
  * Draws an insight's chart as a small PNG on the server (no browser), for mail and for the Insights
  * view alike: bars on a white card, the bar the insight is about in the brand colour, the others grey,
  * the axis in money ($1.2M). The card stays white in dark mode, so the chart reads the same everywhere.
+ * Drawing needs no display: Spring Boot runs the application headless.
  */
 public final class ChartImages {
 
@@ -29,7 +30,6 @@ public final class ChartImages {
     private ChartImages() {}
 
     public static byte[] png(Insight.Chart chart) {
-        System.setProperty("java.awt.headless", "true");
         var image = new CategoryChart(WIDTH, HEIGHT);
         var style = image.getStyler();
         style.setLegendVisible(false);

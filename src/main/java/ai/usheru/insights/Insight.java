@@ -20,7 +20,8 @@ public record Insight(UUID id, String kind, String subject, String title, String
     public static final String CONCENTRATION = "concentration";
 
     public Insight {
-        data = Map.copyOf(data);
+        // Figures may be null (a film without a release year); Map.copyOf would refuse them.
+        data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
     }
 
     /** The chart of the insight: bars (or a line) with labels, and the bar to highlight (-1: none). */

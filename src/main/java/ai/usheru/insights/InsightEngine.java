@@ -375,7 +375,8 @@ public class InsightEngine {
             String whose = dimension == Dimension.TERRITORY ? subject + "'s box office" : "the box office of " + subject + " films";
             String body;
             double share;
-            if (first >= ONE_FILM_SHARE) {
+            boolean oneFilm = first >= ONE_FILM_SHARE;
+            if (oneFilm) {
                 share = first;
                 body = "%s made %d%% of %s in %s (%s of %s), with %d films playing.".formatted(list.get(0)[0],
                         Math.round(100 * first), whose, week.label(), Money.compact((double) list.get(0)[1]),
@@ -387,7 +388,7 @@ public class InsightEngine {
             } else {
                 return;
             }
-            String title = (share == first ? "One film" : "Two films") + " made %d%% of %s".formatted(Math.round(100 * share), whose);
+            String title = (oneFilm ? "One film" : "Two films") + " made %d%% of %s".formatted(Math.round(100 * share), whose);
             List<String> labels = new ArrayList<>();
             List<Double> values = new ArrayList<>();
             for (Object[] film : list.subList(0, Math.min(4, list.size()))) {
