@@ -10,6 +10,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -31,6 +32,8 @@ import ai.usheru.accounts.Catalogue;
 import ai.usheru.accounts.InvitationService;
 import ai.usheru.accounts.NewAccount;
 import ai.usheru.accounts.NewInvitation;
+import ai.usheru.accounts.NotificationService;
+import ai.usheru.accounts.NotificationSettings;
 import ai.usheru.accounts.Role;
 import ai.usheru.accounts.Scope;
 import ai.usheru.quota.Quota;
@@ -57,6 +60,8 @@ class UserDialog extends Dialog {
     final IntegerField tokensPerMonth = quotaField("Tokens per month");
     final BigDecimalField usdPerMonth = new BigDecimalField("USD per month");
     final Button save = new Button();
+    /** Whether the person gets the weekly insights e-mail; shown when changing an account. */
+    final Checkbox weeklyDigest = new Checkbox("Weekly insights e-mail");
     private final Paragraph error = new Paragraph();
 
     private final AccountService accounts;
@@ -77,10 +82,18 @@ class UserDialog extends Dialog {
         return new UserDialog(accounts, null, invitations, onSent);
     }
 
-    /** A dialog that changes {@code account}, filled in with what it has now. */
-    static UserDialog forChanging(AccountService accounts, Account account, Consumer<String> onSaved) {
-        return new UserDialog(accounts, account, null, onSaved);
+    /** A dialog that changes {@code account}, filled in with what it has now, its mail settings included. */
+    static UserDialog forChanging(AccountService accounts, NotificationService notifications, Account account,
+            Consumer<String> onSaved) {
+        var dialog = new UserDialog(accounts, account, null, onSaved);
+        dialog.notifications = notifications;
+        dialog.weeklyDigest.setValue(notifications.of(account.id()).weeklyDigest());
+        dialog.weeklyDigest.setVisible(true);
+        return dialog;
     }
+
+    /** Set when the dialog changes an account: its mail settings are saved with it. */
+    private NotificationService notifications;
 
     private UserDialog(AccountService accounts, Account editing, InvitationService invitations, Consumer<String> onSaved) {
         this.accounts = accounts;
@@ -119,7 +132,9 @@ class UserDialog extends Dialog {
 
         var form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        form.add(email, password, role, client, regions, datamarts, models, defaultModel);
+        weeklyDigest.setId("user-weekly-digest");
+        weeklyDigest.setVisible(false);
+        form.add(email, password, role, client, regions, datamarts, models, defaultModel, weeklyDigest);
         form.setColspan(email, 2);
         var limits = new H4("Quotas");
         form.add(limits, 2);
@@ -193,6 +208,9 @@ class UserDialog extends Dialog {
             if (editing != null) {
                 saved = accounts.update(editing.id(), new AccountChanges(role.getValue(), client.getValue() == null ? "" : client.getValue(),
                         scope, quota, new HashSet<>(models.getValue()), defaultModel.getValue())).email();
+                if (notifications != null) {
+                    notifications.change(editing.id(), new NotificationSettings(weeklyDigest.getValue(), null));
+                }
             } else if (invitations != null) {
                 saved = invitations.invite(new NewInvitation(email.getValue(), role.getValue(), client.getValue(), scope, quota,
                         new HashSet<>(models.getValue()), defaultModel.getValue())).email();

@@ -26,6 +26,7 @@ import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.InvitationService;
+import ai.usheru.accounts.NotificationService;
 import ai.usheru.quota.Quota;
 import ai.usheru.ui.MainLayout;
 
@@ -43,14 +44,16 @@ public class UsersView extends VerticalLayout {
 
     private final AccountService accounts;
     private final InvitationService invitations;
+    private final NotificationService notifications;
     private final PendingInvitations pending;
     private final Grid<Account> grid = new Grid<>(Account.class, false);
     private final TextField filter = new TextField();
     private final Span empty = new Span("No users match this filter.");
     private List<Account> all = List.of();
 
-    public UsersView(AccountService accounts, InvitationService invitations) {
+    public UsersView(AccountService accounts, InvitationService invitations, NotificationService notifications) {
         this.accounts = accounts;
+        this.notifications = notifications;
         this.invitations = invitations;
         this.pending = new PendingInvitations(invitations);
         setSizeFull();
@@ -138,7 +141,7 @@ public class UsersView extends VerticalLayout {
     }
 
     private void openEditDialog(Account account) {
-        UserDialog.forChanging(accounts, account, changed -> saved("Saved " + changed)).open();
+        UserDialog.forChanging(accounts, notifications, account, changed -> saved("Saved " + changed)).open();
     }
 
     private void saved(String message) {

@@ -30,6 +30,9 @@ import ai.usheru.support.MailedInvitations;
 
 class UsersViewTest extends KaribuTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ai.usheru.accounts.NotificationService notifications;
+
     @Autowired
     AccountService accounts;
 
@@ -137,10 +140,14 @@ class UsersViewTest extends KaribuTest {
         dialog.regions.setValue(Set.copyOf(dialog.regions.getListDataView().getItems()
                 .filter(region -> region.code().equals("FR")).toList()));
         dialog.tokensPerDay.setValue(50_000);
+        assertThat(dialog.weeklyDigest.isVisible()).isTrue();
+        assertThat(dialog.weeklyDigest.getValue()).as("on by default").isTrue();
+        dialog.weeklyDigest.setValue(false);
         ButtonKt._click(dialog.save);
 
         assertThat(dialog.isOpened()).isFalse();
         Account changed = find(user.email());
+        assertThat(users.asAdmin(() -> notifications.of(changed.id())).weeklyDigest()).isFalse();
         assertThat(changed.scope().regions()).containsExactly("FR");
         assertThat(changed.quota().tokensPerDay()).isEqualTo(50_000L);
         assertThat(UsersView.describe(changed.quota())).isEqualTo("50000 tokens/day");
