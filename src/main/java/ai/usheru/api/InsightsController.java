@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import ai.usheru.DomainException;
 import ai.usheru.accounts.NotificationService;
 import ai.usheru.accounts.NotificationSettings;
-import ai.usheru.insights.Insight;
 import ai.usheru.insights.InsightService;
 
 /** Weekly insights in the caller's scope, the admin's "run now", and each person's mail settings. */
