@@ -223,7 +223,7 @@ public class AskService {
             // What is forecast, in words: the series, or the films the question's conditions keep (not the history window).
             var conditions = plan.filters().stream().filter(filter -> !filter.field().equals("year")).toList();
             String subject = releases || conditions.isEmpty() ? outcome.forecast().subject()
-                    : "films" + Interpretation.conditions(plan.withFilters(conditions), planner.vocabulary());
+                    : forecastSubject(Interpretation.conditions(plan.withFilters(conditions), planner.vocabulary()));
             QueryResult complete = completeYears(result, datamart, me.scope().regions());
             var forecast = Forecaster.forecast(complete, subject, metricLabel, outcome.forecast().targetYear(), releases);
             result = new QueryResult(forecast.columns(), forecast.rows(), false, result.elapsedMillis());
@@ -240,6 +240,19 @@ public class AskService {
         events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
         return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events,
                 usage, "offline", prediction);
+    }
+
+    private static final java.util.regex.Pattern OF_FILMS = java.util.regex.Pattern.compile("(?:^|, )of ([^,]+ films)");
+
+    /** The conditions of a forecast as a subject: "in France, of Action films" reads "Action films in France". */
+    static String forecastSubject(String conditions) {
+        String words = conditions.strip();
+        var films = OF_FILMS.matcher(words);
+        if (!films.find()) {
+            return "films " + words;
+        }
+        String rest = (words.substring(0, films.start()) + words.substring(films.end())).replaceAll("^,\\s*|,\\s*$", "").strip();
+        return films.group(1) + (rest.isEmpty() ? "" : " " + rest);
     }
 
     /**

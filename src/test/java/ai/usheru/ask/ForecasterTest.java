@@ -60,4 +60,11 @@ class ForecasterTest {
         assertThat(none.rows()).isEmpty();
         assertThat(none.explanation()).contains("no history");
     }
+
+    @Test
+    void theConditionsOfAForecastReadAsItsSubject() {
+        assertThat(AskService.forecastSubject(" in France, of Action films")).isEqualTo("Action films in France");
+        assertThat(AskService.forecastSubject(" of Comedy films")).isEqualTo("Comedy films");
+        assertThat(AskService.forecastSubject(" in Ireland")).isEqualTo("films in Ireland");
+    }
 }
