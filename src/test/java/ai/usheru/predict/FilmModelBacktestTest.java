@@ -2,18 +2,11 @@ package ai.usheru.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import ai.usheru.ask.TestQueryRunner;
-import ai.usheru.support.TestWarehouse;
-import ai.usheru.warehouse.DuckDbWarehouse;
 
 /**
  * The film model against the naive genre-and-budget forecast on the demo data, all regions, year by
@@ -23,21 +16,7 @@ class FilmModelBacktestTest {
 
     private static final List<Integer> TEST_YEARS = List.of(2004, 2005, 2006, 2007, 2008, 2009);
 
-    @TempDir
-    static Path dataDir;
-    static DuckDbWarehouse warehouse;
-    static FilmDataset films;
-
-    @BeforeAll
-    static void loadFilms() {
-        warehouse = TestWarehouse.start(dataDir);
-        films = FilmDataset.load(TestQueryRunner.over(warehouse, dataDir), Set.of());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        warehouse.destroy();
-    }
+    private static final FilmDataset films = FilmData.of(Set.of());
 
     @Test
     void totalGrossBeatsTheBaselineWithCalibratedIntervals() {

@@ -2,38 +2,17 @@ package ai.usheru.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import ai.usheru.ask.TestQueryRunner;
-import ai.usheru.support.TestWarehouse;
-import ai.usheru.warehouse.DuckDbWarehouse;
 
 /** A film's features are what was known the day before it opened: nothing of its own box office, nothing of later films. */
 class FilmModelNoLeakageTest {
 
-    @TempDir
-    static Path dataDir;
-    static DuckDbWarehouse warehouse;
-    static FilmDataset dataset;
-
-    @BeforeAll
-    static void loadFilms() {
-        warehouse = TestWarehouse.start(dataDir);
-        dataset = FilmDataset.load(TestQueryRunner.over(warehouse, dataDir), Set.of());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        warehouse.destroy();
-    }
+    private static final FilmDataset dataset = FilmData.of(Set.of());
 
     @Test
     void featuresEqualThoseComputedFromEarlierFilmsAloneWithoutTheFilmsOwnGross() {

@@ -2,43 +2,23 @@ package ai.usheru.predict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.tribuo.Tribuo;
 
-import ai.usheru.ask.TestQueryRunner;
 import ai.usheru.support.TestWarehouse;
 import ai.usheru.warehouse.DuckDbWarehouse;
 
 /** A user limited to Ireland gets a model of Irish box office: Irish targets, Irish history, Irish training films. */
 class FilmModelScopeTest {
 
-    @TempDir
-    static Path dataDir;
-    static DuckDbWarehouse warehouse;
-    static FilmDataset everywhere;
-    static FilmDataset ireland;
-
-    @BeforeAll
-    static void loadFilms() {
-        warehouse = TestWarehouse.start(dataDir);
-        var queries = TestQueryRunner.over(warehouse, dataDir);
-        everywhere = FilmDataset.load(queries, Set.of());
-        ireland = FilmDataset.load(queries, Set.of("IE"));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        warehouse.destroy();
-    }
+    private static final DuckDbWarehouse warehouse = FilmData.warehouse();
+    private static final FilmDataset everywhere = FilmData.of(Set.of());
+    private static final FilmDataset ireland = FilmData.of(Set.of("IE"));
 
     @Test
     void irishTargetsAreTheIrishSumsOfTheWarehouse() throws Exception {
