@@ -12,7 +12,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import ai.usheru.AppProperties;
 import ai.usheru.accounts.Subscriber;
@@ -29,8 +28,8 @@ public class DigestMail {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-    private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+    private final TemplateEngine html = Templates.in("mail", TemplateMode.HTML, ".html");
+    private final TemplateEngine text = Templates.in("mail", TemplateMode.TEXT, ".txt");
     private final String baseUrl;
 
     DigestMail(AppProperties properties) {
@@ -71,17 +70,5 @@ public class DigestMail {
     /** The chat with the question asked, for a link in mail or a button in the app. */
     String chatLink(String question) {
         return UriComponentsBuilder.fromUriString(baseUrl).path("/chat").queryParam("q", question).encode().build().toUriString();
-    }
-
-    private static TemplateEngine engine(TemplateMode mode, String suffix) {
-        var resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/mail/");
-        resolver.setSuffix(suffix);
-        resolver.setTemplateMode(mode);
-        resolver.setCharacterEncoding("UTF-8");
-        resolver.setCacheable(true);
-        var engine = new TemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
     }
 }

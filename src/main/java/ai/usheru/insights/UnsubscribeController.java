@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import ai.usheru.accounts.NotificationService;
 
@@ -27,16 +26,10 @@ import ai.usheru.accounts.NotificationService;
 class UnsubscribeController {
 
     private final NotificationService notifications;
-    private final TemplateEngine pages = new TemplateEngine();
+    private final TemplateEngine pages = Templates.in("web", TemplateMode.HTML, ".html");
 
     UnsubscribeController(NotificationService notifications) {
         this.notifications = notifications;
-        var resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/web/");
-        resolver.setSuffix(".html");
-        resolver.setTemplateMode(TemplateMode.HTML);
-        resolver.setCharacterEncoding("UTF-8");
-        pages.setTemplateResolver(resolver);
     }
 
     @GetMapping
