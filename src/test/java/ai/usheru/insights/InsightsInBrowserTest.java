@@ -53,6 +53,7 @@ class InsightsInBrowserTest extends BrowserTest {
         }
         Path page = Path.of("target", "digest-preview.html").toAbsolutePath();
         Files.writeString(page, html);
+        Files.writeString(Path.of("target", "digest-preview.txt"), mail.text());
         browser.driver.get(page.toUri().toString());
         browser.wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
                 "return [...document.images].every(image => image.complete && image.naturalWidth > 0)"));
@@ -88,5 +89,24 @@ class InsightsInBrowserTest extends BrowserTest {
         assertThat(cards).hasSize(3);
         assertThat(cards.stream().map(card -> card.getLocation().getY()).distinct()).as("the three figure cards share one row").hasSize(1);
         browser.screenshot("e2e-dashboard-1280x800.png", 1280, 800);
+    }
+
+    @Test
+    void anAdminSeesTheRunsAndEveryoneTheirDigestSettings() throws Exception {
+        users.asAdmin(() -> insights.runNow(WEEK, false));
+        browser.signIn(base(), ADMIN_EMAIL, ADMIN_PASSWORD, "/admin");
+
+        browser.driver.get(base() + "/admin/insights");
+        browser.wait.until(driver -> !driver.findElements(By.cssSelector("#insight-runs vaadin-grid-cell-content")).isEmpty());
+        assertThat(browser.driver.findElements(By.cssSelector("#insight-runs vaadin-grid-cell-content")).stream()
+                .map(org.openqa.selenium.WebElement::getText)).contains("2010-06-14", "admin");
+        browser.screenshot("e2e-insight-runs-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-insight-runs-390x844.png", 390, 844);
+
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        browser.driver.get(base() + "/account");
+        browser.wait.until(driver -> !driver.findElements(By.id("weekly-digest")).isEmpty());
+        browser.screenshot("e2e-account-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-account-390x844.png", 390, 844);
     }
 }

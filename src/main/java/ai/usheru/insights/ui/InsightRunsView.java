@@ -48,6 +48,7 @@ public class InsightRunsView extends VerticalLayout {
         setSizeFull();
         var week = new DatePicker("Week of");
         week.setPlaceholder("Latest complete week");
+        week.setWidth("15rem");
         week.setClearButtonVisible(true);
         week.setId("run-week");
         var send = new Checkbox("Send the digests now (instead of at each user's local morning)");
