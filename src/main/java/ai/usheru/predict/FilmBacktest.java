@@ -30,8 +30,20 @@ public final class FilmBacktest {
         }
     }
 
-    /** Each year's score and the pooled one, for one target and scope. */
-    public record Result(BoxOfficeTarget target, List<Score> years, Score pooled) {
+    /** One held-out film: its gross and the model's estimate with its interval, in dollars. */
+    public record Point(int year, String title, double actual, double predicted, double low, double high) {}
+
+    /** Each year's score and the pooled one, for one target and scope, and every held-out film. */
+    public record Result(BoxOfficeTarget target, List<Score> years, Score pooled, List<Point> points) {
+
+        /** As the registry keeps it: typical errors as factors (a mean absolute log error of 1.1 reads "× 3.0"), per year, and every held-out film. */
+        public ModelBacktest summary() {
+            return new ModelBacktest(ModelBacktest.FACTOR, Math.exp(pooled.modelLogMae()), Math.exp(pooled.baselineLogMae()), pooled.skill(), pooled.coverage(), pooled.films(), pooled.years(),
+                    years.stream().map(score -> new ModelBacktest.Period(score.years(), score.films(), Math.exp(score.modelLogMae()),
+                            Math.exp(score.baselineLogMae()), score.skill(), score.coverage())).toList(),
+                    points.stream().map(point -> new ModelBacktest.Point(point.title() + " (" + point.year() + ")", point.actual(),
+                            point.predicted(), point.low(), point.high())).toList());
+        }
 
         /** A table for logs and reports. */
         public String report() {
@@ -45,20 +57,23 @@ public final class FilmBacktest {
     public static Result run(List<FilmRow> rows, BoxOfficeTarget target, List<Integer> testYears) {
         var scores = new ArrayList<Score>();
         var all = new ArrayList<Case>();
+        var points = new ArrayList<Point>();
         for (int year : testYears) {
             FilmRegressor model = FilmRegressor.train(rows, target, year);
             var baseline = new GenreBudgetBaseline(rows, target, year);
             List<Case> cases = rows.stream()
                     .filter(row -> row.film().releaseYear() == year && row.logTarget(target) != null)
-                    .map(row -> new Case(target.grossOf(row.film()), model.predict(row.features()), Math.expm1(baseline.logPrediction(row.film()))))
+                    .map(row -> new Case(row.film(), target.grossOf(row.film()), model.predict(row.features()),
+                            Math.expm1(baseline.logPrediction(row.film()))))
                     .toList();
+            cases.forEach(c -> points.add(new Point(year, c.film().title(), c.actual(), c.model().median(), c.model().low(), c.model().high())));
             scores.add(score(String.valueOf(year), cases));
             all.addAll(cases);
         }
-        return new Result(target, scores, score(testYears.getFirst() + "-" + testYears.getLast(), all));
+        return new Result(target, scores, score(testYears.getFirst() + "-" + testYears.getLast(), all), points);
     }
 
-    private record Case(double actual, FilmRegressor.Estimate model, double baseline) {}
+    private record Case(Film film, double actual, FilmRegressor.Estimate model, double baseline) {}
 
     private static Score score(String years, List<Case> cases) {
         double[] modelLogErrors = cases.stream().mapToDouble(c -> Math.abs(Math.log1p(c.actual()) - Math.log1p(c.model().median()))).toArray();

@@ -8,11 +8,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.VariableInfo;
 import org.tribuo.impl.ArrayExample;
+import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
@@ -113,6 +115,44 @@ public final class FilmRegressor {
         return trained;
     }
 
+    /** The trees as Tribuo's protobuf bytes, for the model registry. */
+    public byte[] modelBytes() {
+        return model.serialize().toByteArray();
+    }
+
+    /** The held-out errors the interval is calibrated on, for the model registry. */
+    public double[] calibrationErrors() {
+        return conformal.errors();
+    }
+
+    /**
+     * A model stored by {@link #modelBytes()}, with its calibration and description. Bytes written by a
+     * Tribuo version that this one cannot read fail here, with {@link IncompatibleModelException}.
+     */
+    public static FilmRegressor restore(byte[] modelBytes, double[] calibrationErrors, TrainedFilmModel trained) {
+        Model<?> model;
+        try {
+            model = Model.deserialize(ModelProto.parseFrom(modelBytes));
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            throw new IncompatibleModelException("The stored trees cannot be read by Tribuo " + LIBRARIES.get("tribuo") + ": "
+                    + e.getMessage(), e);
+        }
+        if (!model.validate(Regressor.class)) {
+            throw new IncompatibleModelException("The stored model does not predict a regression output", null);
+        }
+        @SuppressWarnings("unchecked")
+        Model<Regressor> regressor = (Model<Regressor>) model;
+        return new FilmRegressor(regressor, SplitConformal.of(calibrationErrors), trained);
+    }
+
+    /** A stored model that this build cannot load: it has to be trained again. */
+    public static final class IncompatibleModelException extends RuntimeException {
+
+        IncompatibleModelException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private static double logPrediction(Model<Regressor> model, Map<String, Double> features) {
         return model.predict(example(features, OUTPUTS.getUnknownOutput())).getOutput().getValues()[0];
     }
@@ -121,6 +161,11 @@ public final class FilmRegressor {
         String[] names = features.keySet().toArray(String[]::new);
         double[] values = features.values().stream().mapToDouble(Double::doubleValue).toArray();
         return new ArrayExample<>(output, names, values);
+    }
+
+    /** The hash {@link #train} would record for these rows, target and cutoff: equal means nothing to train again. */
+    public static String dataHash(List<FilmRow> rows, BoxOfficeTarget target, int cutoffYear) {
+        return hashOf(rows.stream().filter(row -> row.logTarget(target) != null && row.film().releaseYear() < cutoffYear).toList(), target);
     }
 
     /** SHA-256 over each row's film id, features and target, in order: equal hashes mean the same training data. */

@@ -53,25 +53,14 @@ public final class SeriesForecaster {
             return new Outcome(Optional.empty(), "There are only " + n + " periods of history; an honest range needs at least "
                     + (MIN_TRAINING + MIN_HELD_OUT + horizon - 1) + ".");
         }
-        double[] logs = new double[n];
-        for (int i = 0; i < n; i++) {
-            logs[i] = Math.log1p(Math.max(0, values[i]));
-        }
-        List<Double> holtErrors = new ArrayList<>();
-        List<Double> naiveErrors = new ArrayList<>();
-        for (int origin = MIN_TRAINING; origin + horizon - 1 < n; origin++) {
-            double[] training = java.util.Arrays.copyOf(logs, origin);
-            double actual = logs[origin + horizon - 1];
-            holtErrors.add(actual - Holt.fit(training).forecast(horizon));
-            naiveErrors.add(actual - training[training.length - 1]);
-        }
-        double holtMae = meanAbsolute(holtErrors);
-        double naiveMae = meanAbsolute(naiveErrors);
-        // The trend model answers only where it beat "the same as the last value" on held-out history.
-        boolean trend = holtMae < naiveMae;
-        List<Double> errors = trend ? holtErrors : naiveErrors;
+        Evaluation evaluation = evaluate(values, horizon);
+        boolean trend = evaluation.trend();
+        List<Double> errors = evaluation.errors();
+        double[] logs = evaluation.logs();
         double centre = trend ? Holt.fit(logs).forecast(horizon) : logs[n - 1];
         double width = SplitConformal.of(errors.stream().mapToDouble(Double::doubleValue).toArray()).halfWidth(LEVEL);
+        double holtMae = meanAbsolute(evaluation.holtErrors());
+        double naiveMae = meanAbsolute(evaluation.naiveErrors());
         var backtest = new Prediction.Backtest("typical error %d period%s ahead (%%)".formatted(horizon, horizon == 1 ? "" : "s"),
                 percent(trend ? holtMae : naiveMae), percent(naiveMae), trend ? 1 - holtMae / naiveMae : 0, coverage(errors),
                 errors.size());
@@ -86,6 +75,43 @@ public final class SeriesForecaster {
         return new Outcome(Optional.of(new Prediction(trend ? MODEL : NAIVE, VERSION, Math.expm1(centre),
                 Math.max(0, Math.expm1(centre - width)), Math.expm1(centre + width), LEVEL, "USD", backtest, assumptions,
                 comparables)), null);
+    }
+
+    /**
+     * The history replayed by time: from each origin after the first {@value #MIN_TRAINING} periods, the
+     * error (actual − forecast, log scale) of the trend model refitted on the periods before it and of the
+     * naive forecast, {@code horizon} steps ahead; {@code trend} says whether the trend model beat the
+     * naive one on them, and so which answers.
+     */
+    public record Evaluation(double[] logs, int horizon, List<Double> holtErrors, List<Double> naiveErrors, boolean trend) {
+
+        /** The held-out errors of the model that answers. */
+        public List<Double> errors() {
+            return trend ? holtErrors : naiveErrors;
+        }
+
+        /** The first period (index into the history) each error belongs to is {@code MIN_TRAINING + horizon - 1 + i}. */
+        public int periodOf(int error) {
+            return MIN_TRAINING + horizon - 1 + error;
+        }
+    }
+
+    /** Replays a history (at least {@value #MIN_TRAINING} + {@code horizon} periods) by time; see {@link Evaluation}. */
+    public static Evaluation evaluate(double[] values, int horizon) {
+        int n = values.length;
+        double[] logs = new double[n];
+        for (int i = 0; i < n; i++) {
+            logs[i] = Math.log1p(Math.max(0, values[i]));
+        }
+        List<Double> holtErrors = new ArrayList<>();
+        List<Double> naiveErrors = new ArrayList<>();
+        for (int origin = MIN_TRAINING; origin + horizon - 1 < n; origin++) {
+            double[] training = java.util.Arrays.copyOf(logs, origin);
+            double actual = logs[origin + horizon - 1];
+            holtErrors.add(actual - Holt.fit(training).forecast(horizon));
+            naiveErrors.add(actual - training[training.length - 1]);
+        }
+        return new Evaluation(logs, horizon, holtErrors, naiveErrors, meanAbsolute(holtErrors) < meanAbsolute(naiveErrors));
     }
 
     /**
