@@ -155,6 +155,16 @@ public class ModelRegistry {
                 .execute();
     }
 
+    public Optional<UUID> clientIdByName(String name) {
+        return db.select(DSL.field("id", UUID.class)).from(DSL.table("clients")).where(DSL.field("name", String.class).equalIgnoreCase(name.strip()))
+                .fetchOptional(row -> row.value1());
+    }
+
+    public Optional<UUID> userIdByEmail(String email) {
+        return db.select(DSL.field("id", UUID.class)).from(DSL.table("users")).where(DSL.field("email", String.class).eq(email.strip().toLowerCase(Locale.ROOT)))
+                .fetchOptional(row -> row.value1());
+    }
+
     public boolean unpin(UUID pinId) {
         return db.deleteFrom(PREDICTION_MODEL_PINS).where(PREDICTION_MODEL_PINS.ID.eq(pinId)).execute() > 0;
     }
