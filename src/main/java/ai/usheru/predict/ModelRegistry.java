@@ -45,7 +45,7 @@ public class ModelRegistry {
     public record Artifact(byte[] model, FilmCalibration calibration) {}
 
     /** What rebuilds a film model's interval and describes its training (see {@link TrainedFilmModel}). */
-    public record FilmCalibration(TrainedFilmModel trained, double[] errors) {}
+    public record FilmCalibration(TrainedFilmModel trained, BandedConformal conformal) {}
 
     /** Registers a new version (the next number for its name) as a candidate. */
     @Transactional

@@ -128,7 +128,7 @@ public class PredictionModels {
             registered = registry.register(name, ModelVersion.Kind.FILM_REGRESSION, target.name().toLowerCase(Locale.ROOT),
                     FilmDataset.DATAMART, trained.features(), LocalDate.of(cutoffYear, 1, 1), trained.dataHash(), trained.libraries(),
                     elapsedMillis(started), backtest,
-                    new ModelRegistry.Artifact(regressor.modelBytes(), new ModelRegistry.FilmCalibration(trained, regressor.calibrationErrors())));
+                    new ModelRegistry.Artifact(regressor.modelBytes(), new ModelRegistry.FilmCalibration(trained, regressor.calibration())));
             loaded.put(registered.id(), regressor);
         }
         log.info("Trained {} on data before {}: skill {}, coverage {} ({} ms)", registered.label(), registered.dataCutoff(),
@@ -290,7 +290,7 @@ public class PredictionModels {
     private FilmRegressor restore(ModelVersion version) {
         ModelRegistry.Artifact artifact = registry.artifact(version.id())
                 .orElseThrow(() -> new FilmRegressor.IncompatibleModelException("no stored model", null));
-        return FilmRegressor.restore(artifact.model(), artifact.calibration().errors(), artifact.calibration().trained());
+        return FilmRegressor.restore(artifact.model(), artifact.calibration().conformal(), artifact.calibration().trained());
     }
 
     /** The described film with its attributes spelled as the catalogue spells them; an unknown value is a clear error. */

@@ -26,11 +26,6 @@ public final class SplitConformal {
         return new SplitConformal(sorted);
     }
 
-    /** The held-out errors, smallest first: what rebuilds this calibration with {@link #of}. */
-    public double[] errors() {
-        return sortedErrors.clone();
-    }
-
     public int calibrationSize() {
         return sortedErrors.length;
     }
