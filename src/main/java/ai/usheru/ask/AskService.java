@@ -65,9 +65,12 @@ public class AskService {
     private final SqlGenerator sqlGenerator;
     private final AnswerWriter answerWriter;
     private final Recall recall;
+    private final PredictionService predictions;
 
     AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
-            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter, Recall recall) {
+            QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter, Recall recall,
+            PredictionService predictions) {
+        this.predictions = predictions;
         this.recall = recall;
         this.answerWriter = answerWriter;
         this.llmModels = llmModels;
@@ -224,8 +227,9 @@ public class AskService {
             var conditions = plan.filters().stream().filter(filter -> !filter.field().equals("year")).toList();
             String subject = releases || conditions.isEmpty() ? outcome.forecast().subject()
                     : forecastSubject(Interpretation.conditions(plan.withFilters(conditions), planner.vocabulary()));
-            QueryResult complete = completeYears(result, datamart, me.scope().regions());
-            var forecast = Forecaster.forecast(complete, subject, metricLabel, outcome.forecast().targetYear(), releases);
+            QueryResult complete = predictions.completeYears(result, datamart, me.scope().regions());
+            var forecast = Forecaster.forecast(complete, subject, metricLabel, outcome.forecast().targetYear(), releases,
+                    predictions.seriesVersion(me));
             result = new QueryResult(forecast.columns(), forecast.rows(), false, result.elapsedMillis());
             String partial = complete == result ? "" : " " + result.rows().getLast().getFirst()
                     + " is left out: the data ends before its December, so its total is not complete yet.";
@@ -253,25 +257,6 @@ public class AskService {
         }
         String rest = (words.substring(0, films.start()) + words.substring(films.end())).replaceAll("^,\\s*|,\\s*$", "").strip();
         return films.group(1) + (rest.isEmpty() ? "" : " " + rest);
-    }
-
-    /**
-     * A yearly history without its last year when the data ends before that year's December: a year
-     * the warehouse holds only in part would read as a collapse and drag every forecast down.
-     */
-    private QueryResult completeYears(QueryResult history, String datamart, java.util.Set<String> regions) {
-        if (history.rows().isEmpty() || !(history.rows().getLast().getFirst() instanceof Number lastYear)) {
-            return history;
-        }
-        Object lastDay = queries.run(datamart, "SELECT MAX(week_start) AS last_week FROM box_office", regions).result().rows()
-                .getFirst().getFirst();
-        if (lastDay == null) {
-            return history;
-        }
-        java.time.LocalDate last = java.time.LocalDate.parse(String.valueOf(lastDay).substring(0, 10));
-        boolean partial = last.getYear() == lastYear.intValue() && last.getMonthValue() < 12;
-        return partial ? new QueryResult(history.columns(), history.rows().subList(0, history.rows().size() - 1), false,
-                history.elapsedMillis()) : history;
     }
 
     /**

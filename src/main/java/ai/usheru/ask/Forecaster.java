@@ -3,6 +3,7 @@ package ai.usheru.ask;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.usheru.predict.ModelVersion;
 import ai.usheru.predict.Prediction;
 import ai.usheru.predict.SeriesForecaster;
 import ai.usheru.warehouse.QueryResult;
@@ -24,7 +25,7 @@ final class Forecaster {
      * column is the year and last the value. A series of films ({@code releases}) is forecast film by
      * film: its next release, whatever year that comes.
      */
-    static Forecast forecast(QueryResult history, String subject, String metricLabel, int targetYear, boolean releases) {
+    static Forecast forecast(QueryResult history, String subject, String metricLabel, int targetYear, boolean releases, ModelVersion version) {
         var years = new ArrayList<Integer>();
         var values = new ArrayList<Double>();
         for (List<Object> row : history.rows()) {
@@ -53,14 +54,17 @@ final class Forecaster {
             return new Forecast(columns, rows, "I cannot forecast " + subject + " honestly: " + outcome.refusal()
                     + " The history is below.", null);
         }
-        Prediction prediction = outcome.prediction().get();
+        Prediction fitted = outcome.prediction().get();
+        boolean trend = SeriesForecaster.MODEL.equals(fitted.model());
+        // The registry's name and version; which of its two forecasts answered is in the sentence.
+        Prediction prediction = new Prediction(version.name(), String.valueOf(version.version()), fitted.estimate(), fitted.low(),
+                fitted.high(), fitted.level(), fitted.unit(), fitted.backtest(), fitted.assumptions(), fitted.comparables());
         String when = releases ? "its next film (after " + lastYear + ")" : String.valueOf(target);
         rows.add(java.util.Arrays.asList(releases ? lastYear + 1 : target, Math.round(prediction.estimate()),
                 Math.round(prediction.low()), Math.round(prediction.high()), "forecast"));
         var backtest = prediction.backtest();
-        boolean trend = SeriesForecaster.MODEL.equals(prediction.model());
         String explanation = ("Forecast for %s, %s: about %s of %s, with an 80%% range of %s to %s. Tested on %d held-out %s, "
-                + "%s was typically off by %.0f%%%s. Model %s v%s, fitted to %d %s (%d–%d). It assumes %s; it cannot know marketing, "
+                + "%s was typically off by %.0f%%%s. Model %s v%s, refitted to %d %s (%d–%d). It assumes %s; it cannot know marketing, "
                 + "competition, reviews or release dates.").formatted(subject, when, Answers.money(prediction.estimate()), metricLabel,
                 Answers.money(prediction.low()), Answers.money(prediction.high()), backtest.heldOut(), releases ? "films" : "years",
                 trend ? "Holt's damped trend on log box office" : "\"the same as the last\"", backtest.value(),

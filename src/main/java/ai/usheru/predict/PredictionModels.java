@@ -193,7 +193,8 @@ public class PredictionModels {
     }
 
     /** A film prediction with what it stands on, for the API and the chat. */
-    public record FilmForecast(ModelVersion version, Prediction prediction, List<Comparable> comparables, String scope) {}
+    public record FilmForecast(ModelVersion version, Prediction prediction, List<Comparable> comparables, LocalDate releaseDate,
+            String backtestYears) {}
 
     /** An earlier film like the one described, with its gross in the scope. */
     public record Comparable(String title, int year, String genre, Double budgetUsd, double grossUsd) {}
@@ -232,11 +233,10 @@ public class PredictionModels {
         if (spec.title() != null) {
             assumptions.add("titled \"" + spec.title() + "\" (earlier films of the same series count)");
         }
-        String scope = regions.isEmpty() ? "all regions" : String.join(", ", new TreeSet<>(regions));
         var prediction = new Prediction(version.name(), String.valueOf(version.version()), estimate.median(), estimate.low(), estimate.high(),
                 estimate.level(), "USD", fitted.backtest().summary(), assumptions,
                 comparables.stream().map(c -> c.title() + " (" + c.year() + "): " + Money.words(c.grossUsd())).toList());
-        return new FilmForecast(version, prediction, comparables, scope);
+        return new FilmForecast(version, prediction, comparables, releaseDate, fitted.backtest().periods());
     }
 
     private record FittedFilmModel(ModelVersion version, FilmRegressor model, ModelBacktest backtest, FilmDataset dataset) {}

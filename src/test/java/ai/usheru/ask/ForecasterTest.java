@@ -2,14 +2,26 @@ package ai.usheru.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import ai.usheru.predict.ModelBacktest;
+import ai.usheru.predict.ModelVersion;
 import ai.usheru.warehouse.QueryResult;
 
 class ForecasterTest {
+
+    /** The registry's version the answer names (its backtest is the recipe's; each question refits the series). */
+    private static final ModelVersion VERSION = new ModelVersion(UUID.randomUUID(), "series-yearly", 3, ModelVersion.Kind.TIME_SERIES,
+            "box_office", "usheru_data_mart", List.of(), LocalDate.of(2010, 1, 1), "0".repeat(64), Map.of(), OffsetDateTime.now(), 1,
+            new ModelBacktest("typical error one year ahead (%)", 48, 52, 0.06, 0.81, 370, "37 series", List.of(), List.of()),
+            ModelVersion.Status.APPROVED, null, OffsetDateTime.now());
 
     private static QueryResult history(List<List<Object>> rows) {
         return new QueryResult(List.of(new QueryResult.Column("release_year", "number"), new QueryResult.Column("box_office_usd", "number")),
@@ -26,7 +38,7 @@ class ForecasterTest {
 
     @Test
     void aForecastGivesItsRangeErrorAndVersionAndRowsForTheBand() {
-        var forecast = Forecaster.forecast(history(growing(1995, 2010)), "the test films", "box office", 2011, false);
+        var forecast = Forecaster.forecast(history(growing(1995, 2010)), "the test films", "box office", 2011, false, VERSION);
 
         var prediction = forecast.prediction();
         assertThat(prediction).isNotNull();
@@ -36,27 +48,29 @@ class ForecasterTest {
         assertThat(forecast.rows()).hasSize(17);
         assertThat(forecast.rows().getLast()).containsExactly(2011, Math.round(prediction.estimate()), Math.round(prediction.low()),
                 Math.round(prediction.high()), "forecast");
-        assertThat(forecast.explanation()).contains("2011", "80% range", "held-out years", "typically off by", prediction.model(),
+        assertThat(forecast.explanation()).contains("2011", "80% range", "held-out years", "typically off by", "series-yearly v3",
                 "cannot know marketing");
+        assertThat(prediction.model()).isEqualTo("series-yearly");
+        assertThat(prediction.version()).isEqualTo("3");
     }
 
     @Test
     void aForecastIsNeverBeforeTheHistoryEndsAndASeriesForecastsItsNextFilm() {
-        var years = Forecaster.forecast(history(growing(1995, 2009)), "growing films", "box office", 2005, false);
+        var years = Forecaster.forecast(history(growing(1995, 2009)), "growing films", "box office", 2005, false, VERSION);
         assertThat(years.rows().getLast().getFirst()).isEqualTo(2010);
 
-        var films = Forecaster.forecast(history(growing(1995, 2009)), "the test series", "box office", 2011, true);
+        var films = Forecaster.forecast(history(growing(1995, 2009)), "the test series", "box office", 2011, true, VERSION);
         assertThat(films.explanation()).contains("its next film (after 2009)");
     }
 
     @Test
     void tooLittleHistoryIsSaidAndNoHistoryMeansNoRows() {
-        var short_ = Forecaster.forecast(history(growing(2005, 2009)), "new films", "box office", 2011, false);
+        var short_ = Forecaster.forecast(history(growing(2005, 2009)), "new films", "box office", 2011, false, VERSION);
         assertThat(short_.prediction()).isNull();
         assertThat(short_.explanation()).startsWith("I cannot forecast new films honestly").contains("only 5 periods");
         assertThat(short_.rows()).hasSize(5);
 
-        var none = Forecaster.forecast(history(List.of()), "nothing", "box office", 2011, false);
+        var none = Forecaster.forecast(history(List.of()), "nothing", "box office", 2011, false, VERSION);
         assertThat(none.rows()).isEmpty();
         assertThat(none.explanation()).contains("no history");
     }

@@ -55,6 +55,11 @@ public final class Vocabulary {
         return model;
     }
 
+    /** The latest release year the warehouse holds. */
+    public int latestYear() {
+        return latestYear;
+    }
+
     public String regionName(String code) {
         return regionNames.getOrDefault(code, code);
     }
