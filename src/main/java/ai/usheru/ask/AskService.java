@@ -211,6 +211,18 @@ public class AskService {
         String sql = plan == outcome.plan() ? outcome.sql() : planner.compile(plan);
         if (outcome.forecast() != null) {
             sql = outcome.sql();
+            // One film described ("a $100M PG-13 action film"): the film models, not a yearly series.
+            var film = FilmQuestion.read(text, plan, outcome.forecast().targetYear());
+            if (film.isPresent()) {
+                List<String> named = FilmQuestion.regions(plan);
+                var forecast = predictions.filmForecast(me, named.isEmpty() ? me.scope().regions() : java.util.Set.copyOf(named),
+                        film.get().target(), film.get().film());
+                var rows = new QueryResult(forecast.columns(), forecast.rows(), false, 0);
+                events.accept(new AskEvent("result", Map.of("columns", rows.columns(), "rows", rows.rows(), "truncated", false)));
+                return finish(thread, outcome.intent(), null, null, rows, forecast.explanation(),
+                        FilmQuestion.suggestions(film.get(), planner.vocabulary().latestYear()), scopeWords, me, events, usage, "offline",
+                        forecast.prediction());
+            }
         }
 
         events.accept(new AskEvent("status", Map.of("step", "querying", "message", "Running the query")));
@@ -549,10 +561,18 @@ public class AskService {
                 ? Interpretation.of(plan, planners.forDatamart(datamartOf(me.scope())).vocabulary(), scopeWords)
                 : "llm".equals(engine) && sql != null ? Interpretation.ofSql(sql.written(), scopeWords) : null;
         var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(),
-                answer, suggestions, usage, quotas.remaining(me.id()), prediction != null ? "line" : Answers.chartFor(result), scopeWords, result.truncated(), engine,
+                answer, suggestions, usage, quotas.remaining(me.id()), chartOf(result, prediction), scopeWords, result.truncated(), engine,
                 stored.id(), interpretation, prediction);
         events.accept(new AskEvent("done", reply));
         return reply;
+    }
+
+    /** A yearly forecast is a line with its band; a film's forecast bars beside earlier films like it. */
+    private static String chartOf(QueryResult result, Prediction prediction) {
+        if (prediction == null) {
+            return Answers.chartFor(result);
+        }
+        return "film".equals(result.columns().getFirst().name()) ? "bar" : "line";
     }
 
     private ConversationThread threadFor(Account me, UUID threadId, String firstQuestion) {

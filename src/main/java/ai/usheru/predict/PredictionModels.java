@@ -208,7 +208,8 @@ public class PredictionModels {
         ModelVersion version = fitted.version();
         FilmDataset dataset = fitted.dataset();
         FilmSpec spec = canonical(described, dataset);
-        LocalDate releaseDate = spec.releaseDate() != null ? spec.releaseDate() : version.dataCutoff().plusYears(1).withMonth(1).withDayOfMonth(1);
+        // No date given: the middle of the year after the data, said among the assumptions.
+        LocalDate releaseDate = spec.releaseDate() != null ? spec.releaseDate() : LocalDate.of(version.dataCutoff().getYear() + 1, 6, 15);
         var film = new Film(-1, spec.title() == null ? "the film described" : spec.title(), releaseDate, spec.genre(), spec.creativeType(),
                 spec.source(), spec.mpaaRating(), spec.runningTimeMinutes(), spec.distributor(), spec.budgetUsd(), spec.directors(), null, null);
         var films = new ArrayList<>(dataset.films());
@@ -218,7 +219,7 @@ public class PredictionModels {
 
         List<Comparable> comparables = comparables(dataset, target, spec, releaseDate);
         var assumptions = new ArrayList<String>();
-        assumptions.add("released " + releaseDate + (spec.releaseDate() == null ? " (no date given)" : ""));
+        assumptions.add("released " + releaseDate + (spec.releaseDate() == null ? " (no date given, so mid-year)" : ""));
         assumptions.add(spec.genre() == null ? "genre unknown" : "genre " + spec.genre());
         assumptions.add(spec.budgetUsd() == null ? "budget unknown" : "a production budget of " + Money.words(spec.budgetUsd()));
         if (spec.mpaaRating() != null) {

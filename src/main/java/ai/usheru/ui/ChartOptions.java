@@ -113,4 +113,42 @@ public final class ChartOptions {
                         "lineStyle", Map.of("opacity", 0), "areaStyle", Map.of("opacity", 0.2))));
         return option;
     }
+
+    /**
+     * A film forecast beside earlier films like it: horizontal bars of the comparables' grosses, the
+     * forecast as a point on its 80 % range. Rows are (film, year, gross, low, high, kind) with kind
+     * {@code comparable} or {@code forecast}.
+     */
+    public static Map<String, Object> filmForecast(String valueName, List<List<Object>> rows) {
+        var labels = new ArrayList<String>();
+        var earlier = new ArrayList<Object>();
+        var estimate = new ArrayList<Object>();
+        var low = new ArrayList<Object>();
+        var band = new ArrayList<Object>();
+        // The forecast on top: ECharts draws a category axis from the bottom up.
+        for (List<Object> row : rows.reversed()) {
+            boolean predicted = "forecast".equals(row.get(5));
+            String title = String.valueOf(row.get(0));
+            labels.add((title.length() > 38 ? title.substring(0, 37) + "…" : title) + " (" + row.get(1) + ")");
+            earlier.add(predicted ? null : row.get(2));
+            estimate.add(predicted ? row.get(2) : null);
+            boolean ranged = predicted && row.get(3) instanceof Number && row.get(4) instanceof Number;
+            low.add(ranged ? row.get(3) : null);
+            band.add(ranged ? ((Number) row.get(4)).doubleValue() - ((Number) row.get(3)).doubleValue() : null);
+        }
+        var option = new LinkedHashMap<String, Object>();
+        option.put(MONEY_AXIS, true);
+        option.put("tooltip", Map.of("trigger", "item"));
+        option.put("legend", Map.of("data", List.of("Earlier films", "Forecast", "80% range"), "bottom", 0));
+        option.put("grid", Map.of("left", 8, "right", 24, "top", 16, "bottom", 32, "containLabel", true));
+        option.put("yAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("interval", 0)));
+        option.put("xAxis", Map.of("type", "value", "name", valueName));
+        option.put("series", List.of(
+                Map.of("name", "Earlier films", "type", "bar", "data", earlier, "color", "#d9480f", "barMaxWidth", 28),
+                Map.of("name", "range-base", "type", "bar", "stack", "range", "data", low, "barGap", "-100%", "barMaxWidth", 28,
+                        "itemStyle", Map.of("color", "transparent"), "tooltip", Map.of("show", false)),
+                Map.of("name", "80% range", "type", "bar", "stack", "range", "data", band, "barMaxWidth", 28, "color", "#a5d8ff"),
+                Map.of("name", "Forecast", "type", "scatter", "data", estimate, "color", "#1c7ed6", "symbolSize", 14, "z", 5)));
+        return option;
+    }
 }

@@ -52,6 +52,37 @@ class PredictionApiTest extends IntegrationTest {
         assertThat(irelandScoped.get("answer").asString()).contains("Ireland only");
     }
 
+    @Test
+    void aDescribedFilmIsForecastByTheFilmModelsWithWhatWasAssumedAndAScopedUsersFromTheirRegions() {
+        var global = aUser();
+        users.create(global);
+        var irish = aUser().scopedTo("IE");
+        users.create(irish);
+
+        JsonNode opening = ask(global.email(), "Predict the opening week of a $100M PG-13 action film released in July 2011");
+        JsonNode prediction = opening.get("prediction");
+        assertThat(prediction.get("model").asString()).as(opening.get("answer").asString()).isEqualTo("film-opening-week");
+        assertThat(prediction.get("assumptions").toString()).contains("genre Action", "rated PG-13", "released 2011-07-15",
+                "a production budget of $100.0 million");
+        assertThat(prediction.get("low").asDouble()).isLessThan(prediction.get("estimate").asDouble());
+        assertThat(opening.get("answer").asString()).contains("Forecast opening week", "80% range", "factor", "film-opening-week v",
+                "cannot know marketing");
+        assertThat(opening.get("chart").asString()).isEqualTo("bar");
+        assertThat(opening.get("rows").get(opening.get("rows").size() - 1).get(5).asString()).isEqualTo("forecast");
+
+        JsonNode total = ask(global.email(), "How much will a $40 million R-rated horror movie gross in total in France?");
+        assertThat(total.get("prediction").get("model").asString()).as(total.get("answer").asString()).isEqualTo("film-total-gross");
+        assertThat(total.get("answer").asString()).contains("in France only");
+
+        JsonNode irishOpening = ask(irish.email(), "Predict the opening week of a $100M PG-13 action film released in July 2011");
+        assertThat(irishOpening.get("answer").asString()).contains("Ireland only");
+        assertThat(irishOpening.get("prediction").get("estimate").asDouble()).isLessThan(prediction.get("estimate").asDouble() / 5);
+
+        JsonNode franchise = ask(global.email(), "Predict the next Harry Potter film's opening week");
+        assertThat(franchise.get("answer").asString()).as("a series of films, not a described one: six films are too few for a range")
+                .contains("cannot forecast the Harry Potter films honestly").doesNotContain("film-opening-week");
+    }
+
     private JsonNode ask(String email, String question) {
         var reply = http().postJson("/api/v1/ask", Map.of("question", question), http().token(email, aUser().password()));
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);

@@ -229,7 +229,10 @@ class AnswerCard extends Div {
         if (!"table".equals(type)) {
             String valueName = label(reply.columns().getLast().name());
             chart.setTitle(reply.answer());
-            chart.setOption(reply.prediction() != null && "line".equals(type)
+            boolean film = "film".equals(reply.columns().getFirst().name());
+            chart.setOption(reply.prediction() != null && film && "bar".equals(type)
+                    ? ChartOptions.filmForecast(label(reply.columns().get(2).name()), reply.rows())
+                    : reply.prediction() != null && !film && "line".equals(type)
                     ? ChartOptions.forecast(label(reply.columns().get(1).name()), reply.rows())
                     : ChartOptions.of(type, valueName, reply.rows()));
         }
