@@ -179,17 +179,17 @@ public class PredictionService {
                 new QueryResult.Column("low_80", "number"), new QueryResult.Column("high_80", "number"), new QueryResult.Column("kind", "text"));
         var rows = new ArrayList<List<Object>>();
         forecast.comparables().forEach(c -> rows.add(Arrays.asList(c.title(), c.year(), Math.round(c.grossUsd()), null, null, "comparable")));
-        rows.add(Arrays.asList(subject, forecast.releaseDate().getYear(), Math.round(prediction.estimate()), Math.round(prediction.low()),
+        rows.add(Arrays.asList(film.title() != null ? film.title() : "The film described", forecast.releaseDate().getYear(), Math.round(prediction.estimate()), Math.round(prediction.low()),
                 Math.round(prediction.high()), "forecast"));
         String explanation = ("Forecast %s for %s, in %s: about %s, with an 80%% range of %s to %s. Tested on %,d held-out films (%s), "
                 + "the model was typically off by a factor of %.1f, against %.1f for the median of earlier films of the same genre and "
                 + "budget band (skill %.2f); its 80%% ranges held %.0f%% of them. Model %s v%d, trained on films released before %d%s. "
-                + "It assumes %s; it cannot know marketing, competition, reviews or how many screens the film gets.")
+                + "It knows only what is described%s; it cannot know marketing, competition, reviews or how many screens the film gets.")
                 .formatted(what, subject, scopeWords(regions), Answers.money(prediction.estimate()), Answers.money(prediction.low()),
                         Answers.money(prediction.high()), held.heldOut(), forecast.backtestYears(), held.value(), held.baseline(), held.skill(),
                         100 * held.coverage(), forecast.version().name(), forecast.version().version(), forecast.version().dataCutoff().getYear(),
-                        regions.isEmpty() ? "" : " with box office in " + scopeWords(regions) + " only (its backtest there: the figures above)",
-                        String.join(", ", prediction.assumptions()))
+                        regions.isEmpty() ? "" : " with box office in " + scopeWords(regions) + " (its backtest there: the figures above)",
+                        film.releaseDate() == null ? " (no date was given, so mid-" + forecast.releaseDate().getYear() + " is assumed)" : "")
                 + (forecast.comparables().isEmpty() ? "" : " Comparable earlier films: " + String.join("; ", prediction.comparables()) + ".");
         return new FilmAnswer(subject, explanation, prediction, columns, rows);
     }

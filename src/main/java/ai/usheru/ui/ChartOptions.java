@@ -140,9 +140,9 @@ public final class ChartOptions {
         option.put(MONEY_AXIS, true);
         option.put("tooltip", Map.of("trigger", "item"));
         option.put("legend", Map.of("data", List.of("Earlier films", "Forecast", "80% range"), "bottom", 0));
-        option.put("grid", Map.of("left", 8, "right", 24, "top", 16, "bottom", 32, "containLabel", true));
+        option.put("grid", Map.of("left", 8, "right", 24, "top", 16, "bottom", 56, "containLabel", true));
         option.put("yAxis", Map.of("type", "category", "data", labels, "axisLabel", Map.of("interval", 0)));
-        option.put("xAxis", Map.of("type", "value", "name", valueName));
+        option.put("xAxis", Map.of("type", "value", "name", valueName, "nameLocation", "middle", "nameGap", 28));
         option.put("series", List.of(
                 Map.of("name", "Earlier films", "type", "bar", "data", earlier, "color", "#d9480f", "barMaxWidth", 28),
                 Map.of("name", "range-base", "type", "bar", "stack", "range", "data", low, "barGap", "-100%", "barMaxWidth", 28,

@@ -35,4 +35,31 @@ class ForecastEndToEndTest extends BrowserTest {
         browser.screenshot("e2e-forecast-1280x800.png", 1280, 800);
         browser.screenshot("e2e-forecast-390x844.png", 390, 844);
     }
+
+    @Test
+    void aDescribedFilmsForecastShowsItsRangeBesideEarlierFilmsLikeIt() throws Exception {
+        var user = aUser();
+        users.create(user);
+        browser.signIn(base(), user.email(), user.password(), "/chat");
+
+        WebElement box = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#question textarea")));
+        box.sendKeys("Predict the opening week of a $100M PG-13 action film released in July 2011");
+        box.sendKeys(Keys.ENTER);
+        browser.wait.until(driver -> !driver.findElements(By.cssSelector(".answer-card")).isEmpty());
+        WebElement card = browser.driver.findElement(By.cssSelector(".answer-card"));
+        browser.wait.until(driver -> card.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
+        assertThat(card.getText()).contains("Forecast opening week", "80% range", "typically off by a factor", "film-opening-week v");
+        Object series = ((JavascriptExecutor) browser.driver).executeScript(
+                "return arguments[0].querySelector('.echart').__chart.getOption().series.map(s => s.name)", card);
+        assertThat(series.toString()).contains("Earlier films", "Forecast", "80% range");
+
+        browser.screenshot("e2e-film-forecast-1280x800.png", 1280, 800);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].querySelector('.echart').scrollIntoView({block: 'center'})", card);
+        browser.screenshot("e2e-film-forecast-chart-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-film-forecast-390x844.png", 390, 844);
+        Object overflowing = ((JavascriptExecutor) browser.driver).executeScript(
+                "const right = arguments[0].getBoundingClientRect().right; return [...arguments[0].querySelectorAll('*')]"
+                        + ".filter(e => !e.closest('vaadin-grid') && e.getBoundingClientRect().right > right + 1).map(e => e.tagName).join(' ')", card);
+        assertThat(overflowing).as("nothing but the table's own scroller is wider than the card on a phone").isEqualTo("");
+    }
 }
