@@ -80,6 +80,10 @@ class PredictEndpointTest extends IntegrationTest {
         assertThat(rows.size()).isGreaterThan(10);
         assertThat(rows.get(rows.size() - 1).get(4).asString()).isEqualTo("forecast");
 
+        JsonNode starTrek = predict(user, Map.of("target", "box_office", "series", "Star Trek")).json();
+        assertThat(starTrek.get("prediction").get("model").asString()).as(starTrek.get("answer").asString()).isEqualTo("series-yearly");
+        assertThat(starTrek.get("answer").asString()).contains("the Star Trek films, its next film (after 2009)", "80% range");
+
         JsonNode shrek = predict(user, Map.of("target", "box_office", "series", "Shrek")).json();
         assertThat(shrek.get("prediction").isNull()).as("four films are too few for an honest range").isTrue();
         assertThat(shrek.get("answer").asString()).contains("cannot forecast the Shrek films honestly");
