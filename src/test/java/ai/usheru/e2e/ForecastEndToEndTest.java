@@ -17,16 +17,7 @@ class ForecastEndToEndTest extends BrowserTest {
 
     @Test
     void aForecastShowsItsRangeInWordsAndAsABand() throws Exception {
-        var user = aUser();
-        users.create(user);
-        browser.signIn(base(), user.email(), user.password(), "/chat");
-
-        WebElement box = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#question textarea")));
-        box.sendKeys("Forecast next year's box office");
-        box.sendKeys(Keys.ENTER);
-        browser.wait.until(driver -> !driver.findElements(By.cssSelector(".answer-card")).isEmpty());
-        WebElement card = browser.driver.findElement(By.cssSelector(".answer-card"));
-        browser.wait.until(driver -> card.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
+        WebElement card = askAndWaitForTheChart("Forecast next year's box office");
         assertThat(card.getText()).contains("80% range", "typically off by", "cannot know");
         Object series = ((JavascriptExecutor) browser.driver).executeScript(
                 "return arguments[0].querySelector('.echart').__chart.getOption().series.map(s => s.name)", card);
@@ -38,16 +29,7 @@ class ForecastEndToEndTest extends BrowserTest {
 
     @Test
     void aDescribedFilmsForecastShowsItsRangeBesideEarlierFilmsLikeIt() throws Exception {
-        var user = aUser();
-        users.create(user);
-        browser.signIn(base(), user.email(), user.password(), "/chat");
-
-        WebElement box = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#question textarea")));
-        box.sendKeys("Predict the opening week of a $100M PG-13 action film released in July 2011");
-        box.sendKeys(Keys.ENTER);
-        browser.wait.until(driver -> !driver.findElements(By.cssSelector(".answer-card")).isEmpty());
-        WebElement card = browser.driver.findElement(By.cssSelector(".answer-card"));
-        browser.wait.until(driver -> card.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
+        WebElement card = askAndWaitForTheChart("Predict the opening week of a $100M PG-13 action film released in July 2011");
         assertThat(card.getText()).contains("Forecast opening week", "80% range", "typically off by a factor", "film-opening-week v");
         Object series = ((JavascriptExecutor) browser.driver).executeScript(
                 "return arguments[0].querySelector('.echart').__chart.getOption().series.map(s => s.name)", card);
@@ -61,5 +43,19 @@ class ForecastEndToEndTest extends BrowserTest {
                 "const right = arguments[0].getBoundingClientRect().right; return [...arguments[0].querySelectorAll('*')]"
                         + ".filter(e => !e.closest('vaadin-grid') && e.getBoundingClientRect().right > right + 1).map(e => e.tagName).join(' ')", card);
         assertThat(overflowing).as("nothing but the table's own scroller is wider than the card on a phone").isEqualTo("");
+    }
+
+    /** Signs a new user in, asks in the chat and waits for the answer's chart to be drawn. */
+    private WebElement askAndWaitForTheChart(String question) {
+        var user = aUser();
+        users.create(user);
+        browser.signIn(base(), user.email(), user.password(), "/chat");
+        WebElement box = browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#question textarea")));
+        box.sendKeys(question);
+        box.sendKeys(Keys.ENTER);
+        browser.wait.until(driver -> !driver.findElements(By.cssSelector(".answer-card")).isEmpty());
+        WebElement card = browser.driver.findElement(By.cssSelector(".answer-card"));
+        browser.wait.until(driver -> card.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).size() == 1);
+        return card;
     }
 }
