@@ -35,7 +35,8 @@ class PredictController {
         }
     }
 
-    record PredictBody(String target, String region, FilmBody film, String series, String genre, String distributor, Integer horizon) {}
+    record PredictBody(String target, String region, FilmBody film, String series, String genre, String distributor, Integer horizon,
+            String period) {}
 
     @PostMapping(path = "/predict", produces = MediaType.APPLICATION_JSON_VALUE)
     PredictionService.PredictReply predict(@RequestBody PredictBody body) {
@@ -43,6 +44,7 @@ class PredictController {
             return predictions.predict(null);
         }
         return predictions.predict(new PredictionService.PredictRequest(body.target(), body.region(),
-                body.film() == null ? null : body.film().spec(), body.series(), body.genre(), body.distributor(), body.horizon()));
+                body.film() == null ? null : body.film().spec(), body.series(), body.genre(), body.distributor(), body.horizon(),
+                body.period()));
     }
 }

@@ -26,6 +26,9 @@ import ai.usheru.predict.FilmSpec;
 import ai.usheru.predict.ModelBacktest;
 import ai.usheru.predict.ModelVersion;
 import ai.usheru.predict.PredictionModels;
+import ai.usheru.predict.WeeklyBacktest;
+import ai.usheru.predict.WeeklyForecaster;
+import ai.usheru.predict.WeeklyHistory;
 import ai.usheru.predict.Prediction;
 import ai.usheru.quota.QuotaService;
 import ai.usheru.quota.Usage;
@@ -59,7 +62,7 @@ public class PredictionService {
 
     /** What to forecast: a target, and a film described or the conditions of a series. */
     public record PredictRequest(String target, String region, FilmSpec film, String series, String genre, String distributor,
-            Integer horizon) {}
+            Integer horizon, String period) {}
 
     /** A forecast with the sentence, the prediction and rows for a chart (history or comparables, then the forecast). */
     public record PredictReply(String target, String subject, String answer, Prediction prediction, List<QueryResult.Column> columns,
@@ -104,6 +107,13 @@ public class PredictionService {
     }
 
     private PredictReply predictSeries(Account me, PredictRequest request) {
+        String period = request.period() == null ? "year" : request.period().strip().toLowerCase(Locale.ROOT);
+        if (period.equals("week")) {
+            return predictWeeks(me, request);
+        }
+        if (!period.equals("year")) {
+            throw DomainException.badInput("bad_period", "A period is year or week, not '" + request.period() + "'.");
+        }
         String datamart = FilmDataset.DATAMART;
         OfflinePlanner planner = planners.forDatamart(datamart);
         var filters = new ArrayList<QueryPlan.Filter>();
@@ -144,6 +154,77 @@ public class PredictionService {
         Forecaster.Forecast forecast = seriesForecast(me, planner, plan, what, horizon, releases);
         return new PredictReply("box_office", what, forecast.explanation() + " Computed for " + scopeWords(regions) + ".",
                 forecast.prediction(), forecast.columns(), forecast.rows(), scopeWords(regions), Map.of());
+    }
+
+    /**
+     * Weekly box office of the films and region asked for, {@code horizon} (1–13) weeks after the last
+     * complete week, with the registry's weekly recipe: one forecast per week, the reply's prediction
+     * the last of them.
+     */
+    private PredictReply predictWeeks(Account me, PredictRequest request) {
+        int horizon = request.horizon() == null ? 1 : request.horizon();
+        if (horizon < 1 || horizon > WeeklyForecaster.MAX_HORIZON) {
+            throw DomainException.badInput("bad_horizon", "A weekly horizon is 1 to " + WeeklyForecaster.MAX_HORIZON + " weeks ahead.");
+        }
+        if (request.series() != null && !request.series().isBlank()) {
+            throw DomainException.badInput("bad_period", "A series of films is forecast film by film (period year), not by week.");
+        }
+        var conditions = new ArrayList<String>();
+        var subject = new ArrayList<String>();
+        if (request.genre() != null && !request.genre().isBlank()) {
+            String genre = known("genre", request.genre(), "m.major_genre");
+            conditions.add("m.major_genre = '" + genre.replace("'", "''") + "'");
+            subject.add(genre + " films");
+        }
+        if (request.distributor() != null && !request.distributor().isBlank()) {
+            String distributor = known("distributor", request.distributor(), "m.distributor");
+            conditions.add("m.distributor = '" + distributor.replace("'", "''") + "'");
+            subject.add((subject.isEmpty() ? "films" : "") + " distributed by " + distributor);
+        }
+        Set<String> regions = regionsFor(me, request.region());
+        String what = (subject.isEmpty() ? "all films" : String.join("", subject)).strip();
+        ModelVersion version = models.resolve(PredictionModels.SERIES_WEEKLY, me.id(), me.clientId());
+        LocalDate lastWeek = WeeklyHistory.lastCompleteWeek(queries, regions);
+        if (lastWeek == null) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "not_enough_history", "There is no box office in "
+                    + scopeWords(regions) + " to forecast from.");
+        }
+        WeeklyBacktest.Series history = WeeklyHistory.load(queries, regions, what, conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions),
+                lastWeek.minusYears(8), lastWeek);
+        var columns = List.of(new QueryResult.Column("week", "date"), new QueryResult.Column("box_office_usd", "number"),
+                new QueryResult.Column("low_80", "number"), new QueryResult.Column("high_80", "number"), new QueryResult.Column("kind", "text"));
+        var rows = new ArrayList<List<Object>>();
+        int n = history.values().length;
+        for (int i = Math.max(0, n - 52); i < n; i++) {
+            rows.add(Arrays.asList(history.weekStarts().get(i).toString(), Math.round(history.values()[i]), null, null, "actual"));
+        }
+        var outcome = n == 0 ? new WeeklyForecaster.Outcome(java.util.Optional.empty(), "There is no weekly box office of " + what + " in "
+                + scopeWords(regions) + ".") : WeeklyForecaster.forecast(history.values(), history.weekStarts(), horizon);
+        if (outcome.predictions().isEmpty()) {
+            return new PredictReply("box_office", what, "I cannot forecast the weekly box office of " + what + " honestly: " + outcome.refusal()
+                    + " Computed for " + scopeWords(regions) + ".", null, columns, rows, scopeWords(regions), Map.of());
+        }
+        List<Prediction> weeks = outcome.predictions().get();
+        for (int h = 1; h <= weeks.size(); h++) {
+            Prediction week = weeks.get(h - 1);
+            rows.add(Arrays.asList(lastWeek.plusWeeks(h).toString(), Math.round(week.estimate()), Math.round(week.low()), Math.round(week.high()),
+                    "forecast"));
+        }
+        Prediction last = weeks.getLast();
+        Prediction prediction = new Prediction(version.name(), String.valueOf(version.version()), last.estimate(), last.low(), last.high(),
+                last.level(), last.unit(), last.backtest(), last.assumptions(), last.comparables());
+        Prediction.Backtest held = prediction.backtest();
+        boolean seasonalNaive = held.skill() == 0;
+        String answer = ("Forecast for %s, the week of %s (%d week%s after the last complete week, %s): about %s, with an 80%% range of %s "
+                + "to %s. Tested on %,d held-out weeks %d ahead, %s was typically off by %.0f%%%s. Model %s v%d. It assumes %s; it cannot "
+                + "know marketing, competition, reviews or release dates. Weeks after %s are left out: they hold only films already running "
+                + "(newer releases are not loaded yet). Computed for %s.").formatted(what, lastWeek.plusWeeks(horizon), horizon,
+                horizon == 1 ? "" : "s", lastWeek, Answers.money(prediction.estimate()), Answers.money(prediction.low()),
+                Answers.money(prediction.high()), held.heldOut(), horizon, seasonalNaive ? "\"the same week a year before\"" : "Holt-Winters",
+                held.value(), seasonalNaive ? " (Holt-Winters did worse, so last year's week stands)"
+                        : ", against %.0f%% for the same week a year before (skill %.2f)".formatted(held.baseline(), held.skill()),
+                version.name(), version.version(), String.join(" and ", prediction.assumptions()), lastWeek, scopeWords(regions));
+        return new PredictReply("box_office", what, answer, prediction, columns, rows, scopeWords(regions), Map.of());
     }
 
     /**

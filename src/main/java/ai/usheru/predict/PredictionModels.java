@@ -42,7 +42,11 @@ public class PredictionModels {
     public static final String FILM_OPENING_WEEK = "film-opening-week";
     public static final String FILM_TOTAL_GROSS = "film-total-gross";
     public static final String SERIES_YEARLY = "series-yearly";
-    public static final List<String> NAMES = List.of(FILM_OPENING_WEEK, FILM_TOTAL_GROSS, SERIES_YEARLY);
+    public static final String SERIES_WEEKLY = WeeklyForecaster.MODEL;
+    public static final List<String> NAMES = List.of(FILM_OPENING_WEEK, FILM_TOTAL_GROSS, SERIES_YEARLY, SERIES_WEEKLY);
+
+    /** Years of weekly history the weekly recipe is backtested on (its refits see six at most). */
+    private static final int WEEKLY_YEARS = 8;
 
     /** Test years of a film backtest: the six years before the cutoff. */
     static final int BACKTEST_YEARS = 6;
@@ -115,6 +119,21 @@ public class PredictionModels {
             registered = registry.register(name, ModelVersion.Kind.TIME_SERIES, "box_office", FilmDataset.DATAMART,
                     List.of("yearly box office (log)"), LocalDate.of(cutoffYear, 1, 1), hash, Map.of("usheru", "series recipe 1"),
                     elapsedMillis(started), backtest, null);
+        } else if (name.equals(SERIES_WEEKLY)) {
+            LocalDate lastWeek = WeeklyHistory.lastCompleteWeek(queries, Set.of());
+            if (lastWeek == null) {
+                throw new DomainException(DomainException.Kind.UNAVAILABLE, "no_data", "The warehouse holds no box office to train on.");
+            }
+            List<WeeklyBacktest.Series> series = List.copyOf(WeeklyHistory.loadGrouped(queries, Set.of(), "b.region_code", "TRUE",
+                    lastWeek.minusYears(WEEKLY_YEARS), lastWeek).values());
+            String hash = hash(series.stream().map(one -> one.name() + one.weekStarts().getFirst() + java.util.Arrays.toString(one.values())).toList());
+            if (!force && latest.isPresent() && latest.get().dataHash().equals(hash)) {
+                return Optional.empty();
+            }
+            ModelBacktest backtest = WeeklyBacktest.run(series);
+            registered = registry.register(name, ModelVersion.Kind.TIME_SERIES, "box_office_weekly", FilmDataset.DATAMART,
+                    List.of("weekly box office (log)", "ISO week of the year"), lastWeek.plusWeeks(1), hash,
+                    Map.of("usheru", "weekly recipe " + WeeklyForecaster.VERSION), elapsedMillis(started), backtest, null);
         } else {
             BoxOfficeTarget target = targetOf(name);
             List<FilmRow> rows = FilmDataset.load(queries, Set.of()).rows();

@@ -69,7 +69,8 @@ class ModelRegistryTest extends IntegrationTest {
         ModelVersion series = models.resolve(PredictionModels.SERIES_YEARLY, null, null);
         ModelVersion totalGross = models.resolve(PredictionModels.FILM_TOTAL_GROSS, null, null);
         ModelVersion openingWeek = models.resolve(PredictionModels.FILM_OPENING_WEEK, null, null);
-        for (ModelVersion version : List.of(series, totalGross, openingWeek)) {
+        ModelVersion weekly = models.resolve(PredictionModels.SERIES_WEEKLY, null, null);
+        for (ModelVersion version : List.of(series, totalGross, openingWeek, weekly)) {
             System.out.printf("%s: %s %.1f vs baseline %.1f, skill %.3f, coverage %.1f %% of %d held-out cases (%s)%n", version.label(),
                     version.backtest().metric(), version.backtest().value(), version.backtest().baseline(), version.backtest().skill(),
                     100 * version.backtest().coverage(), version.backtest().heldOut(), version.backtest().periods());

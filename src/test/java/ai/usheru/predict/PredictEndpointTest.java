@@ -90,6 +90,30 @@ class PredictEndpointTest extends IntegrationTest {
     }
 
     @Test
+    void weeklyBoxOfficeIsForecastWeekByWeekFromTheLastCompleteWeekInTheCallersScope() {
+        var global = aUser();
+        users.create(global);
+        var irish = aUser().scopedTo("IE");
+        users.create(irish);
+
+        JsonNode us = predict(global, Map.of("target", "box_office", "period", "week", "region", "US", "horizon", 4)).json();
+        JsonNode prediction = us.get("prediction");
+        assertThat(prediction.get("model").asString()).as(us.get("answer").asString()).isEqualTo("series-weekly");
+        assertThat(prediction.get("low").asDouble()).isLessThan(prediction.get("estimate").asDouble());
+        assertThat(us.get("answer").asString()).contains("4 weeks after the last complete week", "80% range", "series-weekly v",
+                "Weeks after");
+        JsonNode rows = us.get("rows");
+        assertThat(rows.get(rows.size() - 4).get(4).asString()).isEqualTo("forecast");
+        assertThat(rows.get(rows.size() - 5).get(4).asString()).isEqualTo("actual");
+
+        JsonNode ireland = predict(irish, Map.of("target", "box_office", "period", "week", "horizon", 4)).json();
+        assertThat(ireland.get("prediction").get("estimate").asDouble()).as("Ireland's weeks, not the world's")
+                .isLessThan(prediction.get("estimate").asDouble() / 5);
+        assertError(predict(global, Map.of("target", "box_office", "period", "week", "horizon", 14)), 400, "bad_horizon");
+        assertError(predict(global, Map.of("target", "box_office", "period", "month")), 400, "bad_period");
+    }
+
+    @Test
     void badRequestsGetClearErrorsAndAPredictionSpendsTheQueryQuota() {
         var user = aUser().withQuota(new Quota(1, null, null, null, null));
         users.create(user);
