@@ -17,7 +17,7 @@ public final class ChartOptions {
     public static final List<String> TYPES = List.of("bar", "line", "pie", "table");
 
     /**
-     * Marks an option whose values are dollars: {@link EChart} then writes the value axis and tooltips
+     * Marks an option whose values are dollars: {@link EChart} then writes the value (or log) axes and tooltips
      * as money ($1.0B, $24.2M), which ECharts can only do with a function, not with JSON.
      */
     public static final String MONEY_AXIS = "usheruMoneyAxis";

@@ -76,7 +76,9 @@ public class EChart extends Component implements HasSize, HasStyle {
                         : a >= 1e3 ? s + '$' + (a / 1e3).toFixed(0) + 'K' : s + '$' + a.toFixed(a >= 10 || a === 0 ? 0 : 2);
                     };
                     for (const axis of [option.xAxis, option.yAxis].flat()) {
-                      if (axis && axis.type === 'value') { axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: money }); }
+                      // A log axis ticks at powers of ten, where "$10.0M" says no more than "$10M" and crowds its neighbours.
+                      const label = axis && axis.type === 'log' ? v => money(v).replace('.0', '') : money;
+                      if (axis && (axis.type === 'value' || axis.type === 'log')) { axis.axisLabel = Object.assign({}, axis.axisLabel, { formatter: label }); }
                     }
                     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: money });
                   }

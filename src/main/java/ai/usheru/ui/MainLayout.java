@@ -62,6 +62,8 @@ public class MainLayout extends AppLayout {
             admin.setExpanded(true);
             admin.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
             admin.addItem(new SideNavItem("Language models", ai.usheru.llm.ui.ModelsView.class, VaadinIcon.CLUSTER.create()));
+            admin.addItem(new SideNavItem("Prediction models", ai.usheru.predict.ui.PredictionModelsView.class,
+                    VaadinIcon.TRENDING_UP.create()));
             admin.addItem(new SideNavItem("Usage and cost", ai.usheru.quota.ui.UsageView.class, VaadinIcon.CHART.create()));
             admin.addItem(new SideNavItem("Verified examples", ai.usheru.memory.ui.VerifiedExamplesView.class, VaadinIcon.CHECK_SQUARE_O.create()));
             admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
