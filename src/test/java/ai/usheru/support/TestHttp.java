@@ -38,7 +38,12 @@ public final class TestHttp {
     }
 
     /** A response with its body parsed as JSON when it is JSON. */
-    public record Reply(int status, String body, String location) {
+    public record Reply(int status, String body, String location, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -142,7 +147,7 @@ public final class TestHttp {
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null), response.headers());
         } catch (IOException e) {
             throw new AssertionError("HTTP call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
