@@ -7,7 +7,7 @@ package ai.usheru;
 public class DomainException extends RuntimeException {
 
     /** What went wrong, in the terms an HTTP status expresses. */
-    public enum Kind { BAD_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, QUOTA_EXCEEDED, TIMEOUT, UNAVAILABLE }
+    public enum Kind { BAD_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, QUOTA_EXCEEDED, TOO_MANY_ATTEMPTS, TIMEOUT, UNAVAILABLE }
 
     private final Kind kind;
     private final String code;

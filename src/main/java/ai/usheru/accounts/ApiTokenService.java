@@ -43,8 +43,11 @@ public class ApiTokenService {
 
     private final CurrentAccount currentAccount;
 
+    private final SignInThrottle throttle;
+
     ApiTokenService(Accounts accounts, ApiTokens tokens, PasswordEncoder passwordEncoder, AppProperties properties,
-            CurrentAccount currentAccount) {
+            CurrentAccount currentAccount, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.currentAccount = currentAccount;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -58,14 +61,20 @@ public class ApiTokenService {
     public record IssuedToken(String token, OffsetDateTime expiresAt) {}
 
     @Transactional
-    public IssuedToken issue(String email, String password) {
-        var credentials = accounts.findCredentials(Emails.normalise(email));
+    public IssuedToken issue(String email, String password, String address) {
+        var wait = throttle.retryAfter(email, address);
+        if (wait.isPresent()) {
+            throw new SignInThrottledException(wait.get());
+        }
+        var credentials = accounts.findCredentials(Emails.normalise(email == null ? "" : email));
         String hash = credentials.map(Accounts.StoredCredentials::passwordHash).orElse(null);
         boolean matches = passwordEncoder.matches(password == null ? "" : password, hash == null ? decoyHash : hash);
         if (credentials.isEmpty() || hash == null || !matches) {
+            throttle.failed(email, address);
             throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "invalid_credentials",
                     "The e-mail or password is not correct.");
         }
+        throttle.succeeded(email);
         if (credentials.get().blocked()) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "user_blocked", "This account is blocked.");
         }

@@ -84,7 +84,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http, MagicLinks magicLinks) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, MagicLinks magicLinks, SignInThrottle throttle) throws Exception {
+        http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
         // Metrics tell how the product is used (models, volumes): admins only. Health is for probes.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll()

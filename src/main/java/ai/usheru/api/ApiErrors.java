@@ -22,7 +22,7 @@ public final class ApiErrors {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
-            case QUOTA_EXCEEDED -> HttpStatus.TOO_MANY_REQUESTS;
+            case QUOTA_EXCEEDED, TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case TIMEOUT -> HttpStatus.REQUEST_TIMEOUT;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };

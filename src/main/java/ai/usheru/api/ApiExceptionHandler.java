@@ -30,6 +30,13 @@ class ApiExceptionHandler {
                 .body(new ApiError(e.code(), e.getMessage()));
     }
 
+    @ExceptionHandler(ai.usheru.accounts.SignInThrottledException.class)
+    ResponseEntity<ApiError> throttled(ai.usheru.accounts.SignInThrottledException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(new ApiError(e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
         return ResponseEntity.status(ApiErrors.statusOf(e.kind())).body(new ApiError(e.code(), e.getMessage()));

@@ -21,7 +21,7 @@ class AuthController {
     record TokenRequest(String email, String password) {}
 
     @PostMapping("/token")
-    ApiTokenService.IssuedToken token(@RequestBody TokenRequest request) {
-        return tokens.issue(request.email(), request.password());
+    ApiTokenService.IssuedToken token(@RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
+        return tokens.issue(request.email(), request.password(), http.getRemoteAddr());
     }
 }

@@ -104,6 +104,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             errorMessage = BLOCKED;
             form.setI18n(i18n(errorMessage));
             form.setError(true);
+        } else if (parameters.containsKey("throttled")) {
+            long seconds = parameters.get("throttled").stream().findFirst().map(LoginView::seconds).orElse(60L);
+            errorMessage = "Too many failed sign-ins. Try again in "
+                    + ai.usheru.accounts.SignInThrottledException.words(java.time.Duration.ofSeconds(seconds)) + ".";
+            form.setI18n(i18n(errorMessage));
+            form.setError(true);
         } else if (parameters.containsKey("error")) {
             form.setError(true);
         }
@@ -123,5 +129,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         i18n.getErrorMessage().setTitle("Could not sign in");
         i18n.getErrorMessage().setMessage(errorMessage);
         return i18n;
+    }
+
+    private static long seconds(String text) {
+        try {
+            return Math.max(1, Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return 60;
+        }
     }
 }

@@ -49,6 +49,14 @@ class LoginViewTest extends KaribuTest {
     }
 
     @Test
+    void aThrottledSignInIsToldHowLongToWait() {
+        UI.getCurrent().navigate("login", QueryParameters.of("throttled", "240"));
+
+        assertThat(_get(LoginView.class).form().isError()).isTrue();
+        assertThat(_get(LoginView.class).errorMessage()).isEqualTo("Too many failed sign-ins. Try again in 4 minutes.");
+    }
+
+    @Test
     void askingForAMagicLinkPutsItInTheOutboxAndSaysSo() {
         var user = aUser();
         users.create(user);
