@@ -11,6 +11,7 @@ import org.springframework.security.authentication.ott.GenerateOneTimeTokenReque
 import org.springframework.security.authentication.ott.OneTimeToken;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -27,13 +28,19 @@ public class MagicLinks implements OneTimeTokenGenerationSuccessHandler {
     private static final Logger log = LoggerFactory.getLogger(MagicLinks.class);
 
     static final String SENT_URL = "/login?link-sent";
+    static final String SUBJECT = "Your usheru AI sign-in link";
+    /** Links mailed to one address within a quarter of an hour at most; more asks are answered the same, and not mailed. */
+    static final int LINKS_PER_QUARTER_HOUR = 3;
 
     private final Accounts accounts;
     private final OneTimeTokenService tokens;
     private final Mailer mailer;
     private final String baseUrl;
 
-    MagicLinks(Accounts accounts, OneTimeTokenService tokens, Mailer mailer, AppProperties properties) {
+    private final JdbcTemplate jdbc;
+
+    MagicLinks(Accounts accounts, OneTimeTokenService tokens, Mailer mailer, AppProperties properties, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -62,9 +69,18 @@ public class MagicLinks implements OneTimeTokenGenerationSuccessHandler {
     }
 
     private void mail(OneTimeToken token) {
+        // The outbox is the record of every mail, on every instance: it tells how many links went out lately.
+        Integer recent = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM mail_outbox
+                WHERE recipient = ? AND subject = ? AND created_at > CURRENT_TIMESTAMP - INTERVAL '15 minutes'""", Integer.class,
+                token.getUsername(), SUBJECT);
+        if (recent != null && recent >= LINKS_PER_QUARTER_HOUR) {
+            log.info("Magic link not mailed: {} links went to that address in the last 15 minutes", recent);
+            return;
+        }
         String link = UriComponentsBuilder.fromUriString(baseUrl).path("/login/ott")
                 .queryParam("token", token.getTokenValue()).build().toUriString();
-        mailer.send(token.getUsername(), "Your usheru AI sign-in link", """
+        mailer.send(token.getUsername(), SUBJECT, """
                 Hello,
 
                 Use this link to sign in to usheru AI. It works once and expires in five minutes:

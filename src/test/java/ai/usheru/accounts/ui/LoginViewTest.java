@@ -74,6 +74,20 @@ class LoginViewTest extends KaribuTest {
     }
 
     @Test
+    void askingForLinksAgainAndAgainMailsThreeInAQuarterHourAndSaysTheSameEachTime() {
+        var user = aUser();
+        users.create(user);
+        for (int ask = 0; ask < 5; ask++) {
+            UI.getCurrent().navigate("login");
+            _get(EmailField.class).setValue(user.email());
+            ButtonKt._click(_get(Button.class, spec -> spec.withId("send-link")));
+            assertThat(_get(Paragraph.class, spec -> spec.withId("link-status")).getText()).isEqualTo(LoginView.LINK_SENT);
+        }
+        assertThat(users.asAdmin(() -> mailer.latest(500)).stream().filter(mail -> mail.recipient().equals(user.email())).count())
+                .isEqualTo(3);
+    }
+
+    @Test
     void anEmptyAddressIsExplainedNotSent() {
         UI.getCurrent().navigate("login");
 
