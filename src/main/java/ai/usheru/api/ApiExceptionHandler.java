@@ -22,6 +22,22 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    ApiExceptionHandler(tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The caller accepts no type the endpoint writes (e.g. only text/html): answered in JSON all the same,
+     * written straight to the response, since content negotiation would refuse this body too.
+     */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    void notAcceptable(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ApiErrors.write(response, json, HttpStatus.NOT_ACCEPTABLE, new ApiError("not_acceptable",
+                "This endpoint answers application/json (and text/event-stream where it streams)."));
+    }
+
     @ExceptionHandler(QuotaExceededException.class)
     ResponseEntity<ApiError> quota(QuotaExceededException e) {
         long seconds = Math.max(1, java.time.Duration.between(java.time.OffsetDateTime.now(), e.resetsAt()).toSeconds());

@@ -15,8 +15,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Every path under {@code /api/} that no endpoint serves answers JSON: {@code 404 not_found}, or
- * {@code 405 method_not_allowed} with {@code Allow} when the path exists for other methods — never the
+ * Every path under {@code /api/} that no endpoint serves answers JSON: {@code 404 not_found},
+ * {@code 405 method_not_allowed} with {@code Allow} when the path exists for other methods, or
+ * {@code 406 not_acceptable} when only the media types do not fit — never the
  * UI's HTML page (which Vaadin would otherwise serve, with a session cookie, for any unmatched path).
  * Spring picks the most specific mapping first, so this one only answers what nothing else does.
  */
@@ -38,6 +39,11 @@ class UnknownApiPaths {
                 info.getMethodsCondition().getMethods().forEach(verb -> allowed.add(verb.name()));
             }
         });
+        if (allowed.contains(request.getMethod())) {
+            // The path and method exist; what the caller accepts or sends does not fit them.
+            return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).body(new ApiError("not_acceptable",
+                    "This endpoint answers application/json (and text/event-stream where it streams) and reads application/json."));
+        }
         if (!allowed.isEmpty()) {
             return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, String.join(", ", allowed))
                     .body(new ApiError("method_not_allowed", request.getMethod() + " is not supported here; use " + String.join(" or ", allowed) + "."));

@@ -30,6 +30,10 @@ class UnknownApiPathsTest extends IntegrationTest {
         assertThat(wrongMethod.json().get("code").asString()).isEqualTo("method_not_allowed");
         assertThat(wrongMethod.header("Allow")).contains("POST");
 
+        TestHttp.Reply html = http().get("/api/v1/admin/models", token, "text/html");
+        assertThat(html.status()).as("the path and method exist, the media type does not fit").isEqualTo(406);
+        assertThat(html.json().get("code").asString()).isEqualTo("not_acceptable");
+
         TestHttp.Reply withoutToken = http().get("/api/v1/nothing-here", null);
         assertThat(withoutToken.status()).as("the API asks for a token before saying what exists").isEqualTo(401);
         assertThat(withoutToken.header("Set-Cookie")).isNull();
