@@ -126,7 +126,7 @@ public class PredictionService {
         if (request.distributor() != null && !request.distributor().isBlank()) {
             String distributor = known("distributor", request.distributor(), "m.distributor");
             filters.add(QueryPlan.Filter.in("distributor", List.of(distributor)));
-            subject.add("films distributed by " + distributor);
+            subject.add((subject.isEmpty() ? "films " : "") + "distributed by " + distributor);
         }
         boolean releases = request.series() != null && !request.series().isBlank();
         if (releases) {

@@ -80,6 +80,9 @@ class PredictEndpointTest extends IntegrationTest {
         assertThat(rows.size()).isGreaterThan(10);
         assertThat(rows.get(rows.size() - 1).get(4).asString()).isEqualTo("forecast");
 
+        JsonNode warnerAction = predict(user, Map.of("target", "box_office", "genre", "action", "distributor", "warner bros.")).json();
+        assertThat(warnerAction.get("subject").asString()).isEqualTo("Action films distributed by Warner Bros.");
+
         JsonNode starTrek = predict(user, Map.of("target", "box_office", "series", "Star Trek")).json();
         assertThat(starTrek.get("prediction").get("model").asString()).as(starTrek.get("answer").asString()).isEqualTo("series-yearly");
         assertThat(starTrek.get("answer").asString()).contains("the Star Trek films, its next film (after 2009)", "80% range");
