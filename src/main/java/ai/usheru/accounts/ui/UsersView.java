@@ -46,16 +46,19 @@ public class UsersView extends VerticalLayout {
     private final InvitationService invitations;
     private final NotificationService notifications;
     private final PendingInvitations pending;
+    private final SignInThrottles throttles;
     private final Grid<Account> grid = new Grid<>(Account.class, false);
     private final TextField filter = new TextField();
     private final Span empty = new Span("No users match this filter.");
     private List<Account> all = List.of();
 
-    public UsersView(AccountService accounts, InvitationService invitations, NotificationService notifications) {
+    public UsersView(AccountService accounts, InvitationService invitations, NotificationService notifications,
+            ai.usheru.accounts.SignInThrottle throttle, ai.usheru.accounts.AuditTrail audit) {
         this.accounts = accounts;
         this.notifications = notifications;
         this.invitations = invitations;
         this.pending = new PendingInvitations(invitations);
+        this.throttles = new SignInThrottles(throttle, accounts, audit);
         setSizeFull();
 
         var title = new H2("Users");
@@ -93,7 +96,7 @@ public class UsersView extends VerticalLayout {
         empty.addClassName("empty-state");
         empty.setVisible(false);
 
-        add(toolbar, grid, empty, pending);
+        add(toolbar, grid, empty, pending, throttles);
         expand(grid);
         refresh();
     }
@@ -122,6 +125,10 @@ public class UsersView extends VerticalLayout {
         button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         button.setAriaLabel("Edit " + account.email());
         return button;
+    }
+
+    SignInThrottles throttles() {
+        return throttles;
     }
 
     PendingInvitations pending() {

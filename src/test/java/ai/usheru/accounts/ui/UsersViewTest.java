@@ -241,6 +241,33 @@ class UsersViewTest extends KaribuTest {
         return accounts.list().stream().filter(account -> account.email().equals(email)).findFirst().orElseThrow();
     }
 
+    @Test
+    void anAccountThrottledAfterWrongPasswordsIsListedAndClearedByTheAdmin(@Autowired ai.usheru.accounts.SignInThrottle throttle) {
+        String email = "typos-" + UUID.randomUUID() + "@client.test";
+        for (int attempt = 0; attempt < 5; attempt++) {
+            throttle.failed(email, "192.0.2.44");
+        }
+        openAsAdmin();
+        var grid = _get(UsersView.class).throttles().grid();
+        int row = throttledIn(grid).indexOf(email);
+        assertThat(row).as("listed").isNotNegative();
+        assertThat(GridKt._get(grid, row).failures()).isEqualTo(5);
+        assertThat(SignInThrottles.waiting(GridKt._get(grid, row))).startsWith("in ");
+
+        ButtonKt._click((Button) GridKt._getCellComponent(grid, row, "clear"));
+
+        assertThat(throttledIn(grid)).doesNotContain(email);
+        assertThat(throttle.retryAfter(email, "192.0.2.45")).isEmpty();
+    }
+
+    private static List<String> throttledIn(Grid<ai.usheru.accounts.SignInThrottle.Throttled> grid) {
+        var emails = new ArrayList<String>();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            emails.add(GridKt._get(grid, row).email());
+        }
+        return emails;
+    }
+
     private static Button action(Grid<Invitation> grid, String email, String caption) {
         int row = invitationsIn(grid).stream().map(Invitation::email).toList().indexOf(email);
         return _get(GridKt._getCellComponent(grid, row, "actions"), Button.class, spec -> spec.withText(caption));
