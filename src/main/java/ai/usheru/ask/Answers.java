@@ -124,6 +124,14 @@ final class Answers {
         return plan.aggregate() != null && plan.aggregate().startsWith("share");
     }
 
+    /** The regions an answer was computed for, in words: "all regions", or "Ireland, France only". */
+    static String scopeWords(java.util.Set<String> regions, Vocabulary vocabulary) {
+        if (regions.isEmpty()) {
+            return "all regions";
+        }
+        return new java.util.TreeSet<>(regions).stream().map(vocabulary::regionName).collect(java.util.stream.Collectors.joining(", ")) + " only";
+    }
+
     static String money(Number number) {
         return Interpretation.money(number);
     }

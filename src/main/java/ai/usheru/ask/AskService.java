@@ -589,10 +589,7 @@ public class AskService {
     }
 
     private static String scopeWords(Scope scope, OfflinePlanner planner) {
-        if (!scope.hasRegionLimit()) {
-            return "all regions";
-        }
-        return new TreeSet<>(scope.regions()).stream().map(planner.vocabulary()::regionName).collect(Collectors.joining(", ")) + " only";
+        return Answers.scopeWords(scope.regions(), planner.vocabulary());
     }
 
     private record Narrowed(QueryPlan plan, String note, String refusal) {}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -319,18 +318,13 @@ public class PredictionService {
 
     /** The catalogue's spelling of a genre or distributor, or a clear error listing what exists. */
     private String known(String what, String value, String column) {
-        var values = new TreeSet<String>();
-        queries.run(FilmDataset.DATAMART, "SELECT DISTINCT " + column + " AS v FROM movies m WHERE " + column + " IS NOT NULL", Set.of(), 10_000)
-                .result().rows().forEach(row -> values.add(String.valueOf(row.getFirst())));
-        return values.stream().filter(candidate -> candidate.equalsIgnoreCase(value.strip())).findFirst()
-                .orElseThrow(() -> DomainException.badInput("unknown_" + what, "Unknown " + what + " '" + value.strip() + "'. Known: "
-                        + String.join(", ", values.stream().limit(30).toList()) + (values.size() > 30 ? " …" : "") + "."));
+        List<String> values = queries.run(FilmDataset.DATAMART, "SELECT DISTINCT " + column + " AS v FROM movies m WHERE " + column
+                + " IS NOT NULL", Set.of(), 10_000).result().rows().stream().map(row -> String.valueOf(row.getFirst())).toList();
+        return PredictionModels.spelledAsIn(values, what, value, "unknown_" + what);
     }
 
     private String scopeWords(Set<String> regions) {
-        OfflinePlanner planner = planners.forDatamart(FilmDataset.DATAMART);
-        return regions.isEmpty() ? "all regions" : new TreeSet<>(regions).stream().map(planner.vocabulary()::regionName)
-                .collect(java.util.stream.Collectors.joining(", ")) + " only";
+        return Answers.scopeWords(regions, planners.forDatamart(FilmDataset.DATAMART).vocabulary());
     }
 
     /**

@@ -57,8 +57,8 @@ public class PredictionModels {
 
     private final ModelRegistry registry;
     private final ScopedQueryRunner queries;
-    private final Map<UUID, FilmRegressor> loaded = new ConcurrentHashMap<>();
-    private final Map<String, ScopedFit> scopedFits = new ConcurrentHashMap<>();
+    /** Film models ready to predict, with the films they read features from, by version and scope ({@link #fitKey}). */
+    private final Map<String, FittedFilmModel> fits = new ConcurrentHashMap<>();
 
     PredictionModels(ModelRegistry registry, ScopedQueryRunner queries) {
         this.registry = registry;
@@ -136,7 +136,8 @@ public class PredictionModels {
                     Map.of("usheru", "weekly recipe " + WeeklyForecaster.VERSION), elapsedMillis(started), backtest, null);
         } else {
             BoxOfficeTarget target = targetOf(name);
-            List<FilmRow> rows = FilmDataset.load(queries, Set.of()).rows();
+            FilmDataset dataset = FilmDataset.load(queries, Set.of());
+            List<FilmRow> rows = dataset.rows();
             String hash = FilmRegressor.dataHash(rows, target, cutoffYear);
             if (!force && latest.isPresent() && latest.get().dataHash().equals(hash)) {
                 return Optional.empty();
@@ -148,7 +149,7 @@ public class PredictionModels {
                     FilmDataset.DATAMART, trained.features(), LocalDate.of(cutoffYear, 1, 1), trained.dataHash(), trained.libraries(),
                     elapsedMillis(started), backtest,
                     new ModelRegistry.Artifact(regressor.modelBytes(), new ModelRegistry.FilmCalibration(trained, regressor.calibration())));
-            loaded.put(registered.id(), regressor);
+            fits.put(fitKey(registered, Set.of()), new FittedFilmModel(registered, regressor, registered.backtest(), dataset));
         }
         log.info("Trained {} on data before {}: skill {}, coverage {} ({} ms)", registered.label(), registered.dataCutoff(),
                 "%.3f".formatted(registered.backtest().skill()), "%.3f".formatted(registered.backtest().coverage()), registered.trainingMillis());
@@ -171,8 +172,7 @@ public class PredictionModels {
 
     /** Drops the models held in memory, as a restart would: the next prediction reads them from the registry. */
     void forgetLoadedModels() {
-        loaded.clear();
-        scopedFits.clear();
+        fits.clear();
     }
 
     /** Approves a version that clears the bars; one that does not stays a candidate. */
@@ -190,7 +190,7 @@ public class PredictionModels {
     public ModelVersion retire(UUID id, UUID by) {
         version(id);
         registry.setStatus(id, ModelVersion.Status.RETIRED, "Retired", by);
-        loaded.remove(id);
+        fits.keySet().removeIf(key -> key.startsWith(id + "|"));
         return version(id);
     }
 
@@ -261,50 +261,55 @@ public class PredictionModels {
 
     private record FittedFilmModel(ModelVersion version, FilmRegressor model, ModelBacktest backtest, FilmDataset dataset) {}
 
-    private record ScopedFit(FittedFilmModel fitted) {}
-
     /**
      * The version's model for a scope: everywhere, the stored trees (trained again, as a new version, if
      * this build cannot read them); in a region-limited scope, the same recipe and cutoff fitted to the
-     * scope's grosses, with its own backtest, kept for the version's life.
+     * scope's grosses, with its own backtest — each kept, with the films it reads, for the version's life.
      */
     private FittedFilmModel fitted(ModelVersion version, Set<String> regions) {
+        FittedFilmModel ready = fits.get(fitKey(version, regions));
+        if (ready != null) {
+            return ready;
+        }
+        if (!regions.isEmpty()) {
+            return fits.computeIfAbsent(fitKey(version, regions), ignored -> fitToRegions(version, regions));
+        }
+        FilmRegressor model;
+        try {
+            model = restore(version);
+        } catch (FilmRegressor.IncompatibleModelException e) {
+            log.warn("{} cannot be loaded ({}); training it again", version.label(), e.getMessage());
+            registry.setStatus(version.id(), ModelVersion.Status.RETIRED, "Retired: it cannot be loaded by this build ("
+                    + e.getMessage() + "); trained again", null);
+            ModelVersion again = retrain(version.name());
+            if (again.status() != ModelVersion.Status.APPROVED) {
+                throw new DomainException(DomainException.Kind.UNAVAILABLE, "no_approved_model", version.label()
+                        + " could not be loaded and its retrained version " + again.label() + " is not approved ("
+                        + again.statusNote() + ").");
+            }
+            return fitted(again, regions);
+        }
+        fits.putIfAbsent(fitKey(version, regions), new FittedFilmModel(version, model, version.backtest(), FilmDataset.load(queries, Set.of())));
+        return fits.get(fitKey(version, regions));
+    }
+
+    /** The version's recipe and cutoff fitted to the grosses of some regions, with its own backtest there. */
+    private FittedFilmModel fitToRegions(ModelVersion version, Set<String> regions) {
         BoxOfficeTarget target = targetOf(version.name());
         int cutoffYear = version.dataCutoff().getYear();
-        if (regions.isEmpty()) {
-            FilmDataset dataset = FilmDataset.load(queries, Set.of());
-            FilmRegressor model = loaded.get(version.id());
-            if (model == null) {
-                try {
-                    model = restore(version);
-                } catch (FilmRegressor.IncompatibleModelException e) {
-                    log.warn("{} cannot be loaded ({}); training it again", version.label(), e.getMessage());
-                    registry.setStatus(version.id(), ModelVersion.Status.RETIRED, "Retired: it cannot be loaded by this build ("
-                            + e.getMessage() + "); trained again", null);
-                    ModelVersion again = retrain(version.name());
-                    if (again.status() != ModelVersion.Status.APPROVED) {
-                        throw new DomainException(DomainException.Kind.UNAVAILABLE, "no_approved_model", version.label()
-                                + " could not be loaded and its retrained version " + again.label() + " is not approved ("
-                                + again.statusNote() + ").");
-                    }
-                    return fitted(again, regions);
-                }
-                loaded.put(version.id(), model);
-            }
-            return new FittedFilmModel(version, model, version.backtest(), dataset);
+        FilmDataset dataset = FilmDataset.load(queries, regions);
+        try {
+            FilmRegressor model = FilmRegressor.train(dataset.rows(), target, cutoffYear);
+            ModelBacktest backtest = FilmBacktest.run(dataset.rows(), target, backtestYears(cutoffYear)).summary();
+            return new FittedFilmModel(version, model, backtest, dataset);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(DomainException.Kind.UNAVAILABLE, "not_enough_history", "There are too few films with box office in "
+                    + String.join(", ", new TreeSet<>(regions)) + " to forecast a film honestly there.");
         }
-        String key = version.id() + "|" + String.join(",", new TreeSet<>(regions));
-        return scopedFits.computeIfAbsent(key, ignored -> {
-            FilmDataset dataset = FilmDataset.load(queries, regions);
-            try {
-                FilmRegressor model = FilmRegressor.train(dataset.rows(), target, cutoffYear);
-                ModelBacktest backtest = FilmBacktest.run(dataset.rows(), target, backtestYears(cutoffYear)).summary();
-                return new ScopedFit(new FittedFilmModel(version, model, backtest, dataset));
-            } catch (IllegalArgumentException e) {
-                throw new DomainException(DomainException.Kind.UNAVAILABLE, "not_enough_history", "There are too few films with box office in "
-                        + String.join(", ", new TreeSet<>(regions)) + " to forecast a film honestly there.");
-            }
-        }).fitted();
+    }
+
+    private static String fitKey(ModelVersion version, Set<String> regions) {
+        return version.id() + "|" + String.join(",", new TreeSet<>(regions));
     }
 
     private FilmRegressor restore(ModelVersion version) {
@@ -330,13 +335,18 @@ public class PredictionModels {
     }
 
     private static String known(String field, String value, List<String> catalogue) {
-        if (blankToNull(value) == null) {
-            return null;
-        }
+        return blankToNull(value) == null ? null : spelledAsIn(catalogue, field, value, "bad_film");
+    }
+
+    /**
+     * {@code value} as the catalogue spells it (case aside), or a 400 with {@code code} that lists the
+     * values there are.
+     */
+    public static String spelledAsIn(java.util.Collection<String> catalogue, String field, String value, String code) {
         var values = new TreeSet<String>();
         catalogue.stream().filter(java.util.Objects::nonNull).forEach(values::add);
         return values.stream().filter(candidate -> candidate.equalsIgnoreCase(value.strip())).findFirst()
-                .orElseThrow(() -> DomainException.badInput("bad_film", "Unknown " + field + " '" + value.strip() + "'. Known: "
+                .orElseThrow(() -> DomainException.badInput(code, "Unknown " + field + " '" + value.strip() + "'. Known: "
                         + String.join(", ", values.stream().limit(30).toList()) + (values.size() > 30 ? " …" : "") + "."));
     }
 
