@@ -22,7 +22,6 @@ import ai.usheru.ask.planner.QueryPlan;
 import ai.usheru.predict.BoxOfficeTarget;
 import ai.usheru.predict.FilmDataset;
 import ai.usheru.predict.FilmSpec;
-import ai.usheru.predict.ModelBacktest;
 import ai.usheru.predict.ModelVersion;
 import ai.usheru.predict.PredictionModels;
 import ai.usheru.predict.WeeklyBacktest;
@@ -250,7 +249,6 @@ public class PredictionService {
     FilmAnswer filmForecast(Account me, Set<String> regions, BoxOfficeTarget target, FilmSpec film) {
         PredictionModels.FilmForecast forecast = models.predictFilm(me.id(), me.clientId(), regions, target, film);
         Prediction prediction = forecast.prediction();
-        ModelBacktest backtest = forecast.version().backtest();
         Prediction.Backtest held = prediction.backtest();
         String what = target == BoxOfficeTarget.OPENING_WEEK_GROSS ? "opening week" : "total box office";
         String subject = describe(film);
@@ -263,10 +261,12 @@ public class PredictionService {
                 Math.round(prediction.high()), "forecast"));
         String explanation = ("Forecast %s for %s, in %s: about %s, with an 80%% range of %s to %s. Tested on %,d held-out films (%s), "
                 + "the model was typically off by a factor of %.1f, against %.1f for the median of earlier films of the same genre and "
-                + "budget band (skill %.2f); its 80%% ranges held %.0f%% of them. Model %s v%d, trained on films released before %d%s. "
+                + "budget band (skill %.2f%s); its 80%% ranges held %.0f%% of them. Model %s v%d, trained on films released before %d%s. "
                 + "It knows only what is described%s; it cannot know marketing, competition, reviews or how many screens the film gets.")
                 .formatted(what, subject, scopeWords(regions), Answers.money(prediction.estimate()), Answers.money(prediction.low()),
                         Answers.money(prediction.high()), held.heldOut(), forecast.backtestYears(), held.value(), held.baseline(), held.skill(),
+                        // A region-limited fit can miss the bar its version cleared everywhere: said, not hidden.
+                        held.skill() > 0 ? "" : ": no better than that median here, so read the range rather than the estimate",
                         100 * held.coverage(), forecast.version().name(), forecast.version().version(), forecast.version().dataCutoff().getYear(),
                         regions.isEmpty() ? "" : " with box office in " + scopeWords(regions) + " (its backtest there: the figures above)",
                         film.releaseDate() == null ? " (no date was given, so mid-" + forecast.releaseDate().getYear() + " is assumed)" : "")

@@ -60,6 +60,9 @@ class PredictEndpointTest extends IntegrationTest {
         assertThat(irishUser.get("prediction").get("backtest").get("value").asDouble()).as("its own backtest")
                 .isNotEqualTo(prediction.get("backtest").get("value").asDouble());
         assertThat(irishUser.get("answer").asString()).contains("Ireland only");
+        boolean beatsItsBaselineInIreland = irishUser.get("prediction").get("backtest").get("skill").asDouble() > 0;
+        assertThat(irishUser.get("answer").asString().contains("no better than that median here"))
+                .as("a scope where the model does not beat its baseline is said so").isEqualTo(!beatsItsBaselineInIreland);
         assertThat(irishUser.get("scope").asString()).isEqualTo("Ireland only");
 
         var outside = predict(irish, Map.of("target", "opening_week_gross", "film", FILM, "region", "US"));
