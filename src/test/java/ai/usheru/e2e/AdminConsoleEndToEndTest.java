@@ -60,4 +60,33 @@ class AdminConsoleEndToEndTest extends BrowserTest {
                 .findFirst().orElseThrow();
         assertThat(changed.quota().queriesPerDay()).isEqualTo(40);
     }
+
+    @Test
+    void aThrottledSignInIsToldHowLongToWaitAndTheAdminClearsIt(@Autowired ai.usheru.accounts.SignInThrottle throttle) throws Exception {
+        var user = aUser();
+        users.create(user);
+        String base = base();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            http().signIn(user.email(), "wrong-" + attempt);
+        }
+        var form = http().signIn(user.email(), user.password());
+        assertThat(form.location()).contains("/login?throttled=");
+        browser.driver.get(form.location().startsWith("http") ? form.location() : base + form.location());
+        browser.wait.until(driver -> driver.findElement(By.tagName("vaadin-login-form")).getText().contains("Too many failed sign-ins"));
+        browser.screenshot("e2e-login-throttled-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-login-throttled-390x844.png", 390, 844);
+        browser.driver.manage().window().setSize(new Dimension(1280, 800));
+
+        browser.signIn(base, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin/users");
+        By clear = By.cssSelector("vaadin-button[aria-label='Clear the failed sign-ins of " + user.email() + "']");
+        WebElement button = browser.wait.until(driver -> driver.findElement(clear));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        browser.screenshot("e2e-sign-in-throttles-1280x800.png", 1280, 800);
+        browser.screenshot("e2e-sign-in-throttles-390x844.png", 390, 844);
+        browser.driver.manage().window().setSize(new Dimension(1280, 800));
+        browser.driver.findElement(clear).click();
+        // The grid hides rather than removes its rows when it empties, so the state is what tells.
+        browser.wait.until(driver -> throttle.retryAfter(user.email(), "192.0.2.1").isEmpty());
+        assertThat(browser.driver.findElements(clear).stream().filter(WebElement::isDisplayed)).isEmpty();
+    }
 }
