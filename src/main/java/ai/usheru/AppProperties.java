@@ -65,9 +65,13 @@ public record AppProperties(
      * @param maxRows rows returned at most; the reply says when it cut
      * @param timeout a query running longer is cancelled
      * @param cacheTtl how long a result is reused for the same scoped SQL
+     * @param concurrencyPerUser queries of one person running at once on an instance
+     * @param concurrency queries of everyone running at once on an instance; 0 means twice the cores
+     * @param queueWait how long a query waits for a slot before it is refused as busy
      */
     public record Query(@DefaultValue("1000") int maxRows, @DefaultValue("30s") Duration timeout,
-            @DefaultValue("60s") Duration cacheTtl) {}
+            @DefaultValue("60s") Duration cacheTtl, @DefaultValue("2") int concurrencyPerUser,
+            @DefaultValue("0") int concurrency, @DefaultValue("5s") Duration queueWait) {}
 
     /**
      * @param schedule whether this instance checks for weeks to process (tests switch it off and run the job by hand)

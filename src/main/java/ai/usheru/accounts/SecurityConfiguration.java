@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
 import org.springframework.security.authentication.ott.OneTimeTokenService;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -28,6 +29,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.accounts.ui.LoginView;
@@ -37,13 +41,40 @@ import ai.usheru.api.ApiErrors;
 /**
  * Two security chains. The API under {@code /api/**} is stateless, authenticated by bearer tokens,
  * and answers every refusal as JSON. Everything else is the Vaadin UI with its login view, magic-link
- * sign-in through one-time tokens, CSRF protection and sessions.
+ * sign-in through one-time tokens, CSRF protection and sessions. Both send the browser hardening headers:
+ * a Content-Security-Policy, {@code nosniff}, a referrer policy, no framing, and HSTS on TLS (also behind
+ * a proxy that says so in {@code X-Forwarded-Proto}; see {@code server.forward-headers-strategy}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
 @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfiguration {
+
+    /**
+     * What the UI's pages may load and run: only this origin. Vaadin Flow starts its client engine with
+     * an inline script and runs the server's {@code executeJs} through constructed functions, hence
+     * {@code 'unsafe-inline' 'unsafe-eval'} for scripts (Vaadin's documented requirement); Lumo and
+     * components set inline styles; chart downloads and images use {@code data:} and {@code blob:}.
+     */
+    static final String UI_CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    /** The API serves JSON and CSV, never a page: nothing in it may run or be framed. */
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+    /** Browser features the product never uses, switched off for its pages. */
+    private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -67,6 +98,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .addFilterBefore(new BearerTokenFilter(tokens, json, securityContexts), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // A streamed answer finishes in an async dispatch of a request that was already authorised.
@@ -86,6 +120,20 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http, MagicLinks magicLinks, SignInThrottle throttle) throws Exception {
         http.addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+        // Vaadin serves its pages through a forward to its servlet, and the finished forward commits the
+        // response past Spring Security's wrapper, which would then never add its headers: write them first.
+        http.headers(headers -> headers
+                .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                })
+                .contentSecurityPolicy(csp -> csp.policyDirectives(UI_CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frames -> frames.deny())
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)));
         // Metrics tell how the product is used (models, volumes): admins only. Health is for probes.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll()

@@ -53,6 +53,13 @@ class ApiExceptionHandler {
                 .body(new ApiError(e.code(), e.getMessage()));
     }
 
+    @ExceptionHandler(ai.usheru.ask.QuerySlots.Busy.class)
+    ResponseEntity<ApiError> busy(ai.usheru.ask.QuerySlots.Busy e) {
+        return ResponseEntity.status(ApiErrors.statusOf(e.kind()))
+                .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(new ApiError(e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
         return ResponseEntity.status(ApiErrors.statusOf(e.kind())).body(new ApiError(e.code(), e.getMessage()));

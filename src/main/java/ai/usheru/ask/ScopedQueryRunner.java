@@ -5,12 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import ai.usheru.AppProperties;
+import ai.usheru.accounts.AccountPrincipal;
+import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.DomainException;
 import ai.usheru.ask.guard.GuardedSql;
 import ai.usheru.ask.guard.SqlGuard;
@@ -33,13 +38,29 @@ public class ScopedQueryRunner {
     private final Map<String, SqlGuard> guards;
     private final List<Warehouse> warehouses;
     private final AppProperties.Query limits;
+    private final QuerySlots slots;
+    private final Supplier<UUID> person;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
+    @Autowired
+    ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties, QuerySlots slots,
+            CurrentAccount current) {
+        this(models, warehouses, properties, slots, () -> current.principal().map(AccountPrincipal::id).orElse(null));
+    }
+
+    /** For tests without Spring: the product's own slots, for no person in particular. */
     ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties) {
+        this(models, warehouses, properties, new QuerySlots(properties), () -> null);
+    }
+
+    private ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties, QuerySlots slots,
+            Supplier<UUID> person) {
         this.guards = models.all().stream().collect(Collectors.toMap(SemanticModel::code, SqlGuard::new));
         this.warehouses = warehouses;
         this.limits = properties.query();
+        this.slots = slots;
+        this.person = person;
     }
 
     /**
@@ -71,8 +92,12 @@ public class ScopedQueryRunner {
         Warehouse warehouse = warehouses.stream().filter(candidate -> candidate.serves(datamart)).findFirst()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.UNAVAILABLE, "warehouse_unavailable",
                         "The warehouse of this datamart is not available."));
-        long scannedBytes = warehouse.estimateBytes(datamart, guarded.sql()).orElse(0);
-        QueryResult result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(maxRows, limits.timeout()));
+        long scannedBytes;
+        QueryResult result;
+        try (var slot = slots.acquire(person.get())) {
+            scannedBytes = warehouse.estimateBytes(datamart, guarded.sql()).orElse(0);
+            result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(maxRows, limits.timeout()));
+        }
         if (cache.size() >= CACHE_SIZE) {
             cache.clear();
         }

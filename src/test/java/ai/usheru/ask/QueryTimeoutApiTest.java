@@ -13,7 +13,7 @@ import ai.usheru.support.IntegrationTest;
 import ai.usheru.support.TestUsers;
 
 /** A run-away query through the API ends at the time limit with a JSON error, and the server keeps answering. */
-@TestPropertySource(properties = "app.query.timeout=700ms")
+@TestPropertySource(properties = {"app.query.timeout=700ms", "app.query.queue-wait=200ms"})
 class QueryTimeoutApiTest extends IntegrationTest {
 
     @Autowired

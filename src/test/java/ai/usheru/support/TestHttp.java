@@ -99,6 +99,13 @@ public final class TestHttp {
                 .header("Accept", accept).GET());
     }
 
+    /** A GET with request headers of the test's choosing (a proxy's {@code X-Forwarded-Proto}, say). */
+    public Reply getWithHeaders(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Reply get(String pathOrUrl) {
         return send(HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl)).GET());
     }

@@ -36,7 +36,7 @@ public final class TestWarehouse {
     public static AppProperties properties(Path dataDir) {
         return new AppProperties(dataDir, "http://localhost", new AppProperties.Admin("admin@usheru.test", null),
                 new AppProperties.Mail("usheru <test@usheru.test>"), new AppProperties.Api(Duration.ofHours(1)),
-                new AppProperties.Query(1000, Duration.ofSeconds(30), Duration.ofSeconds(60)),
+                new AppProperties.Query(1000, Duration.ofSeconds(30), Duration.ofSeconds(60), 2, 0, Duration.ofSeconds(5)),
                 new AppProperties.Llm(2, Duration.ofSeconds(30), false, "json_schema", 1000), new AppProperties.Memory("file", 4, 6, 2),
                 new AppProperties.Insights(false, Duration.ofMinutes(15), 8, 20, 5, 8));
     }
