@@ -53,9 +53,11 @@ class ApiExceptionHandler {
                 .body(new ApiError(e.code(), e.getMessage()));
     }
 
+    /** JSON even when the caller asked for CSV: a refused download is explained, not answered 406. */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
-        return ResponseEntity.status(ApiErrors.statusOf(e.kind())).body(new ApiError(e.code(), e.getMessage()));
+        return ResponseEntity.status(ApiErrors.statusOf(e.kind())).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
