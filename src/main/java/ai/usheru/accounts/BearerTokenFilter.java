@@ -51,6 +51,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         AccountPrincipal principal = holder.get();
+        ApiCaller.set(request, principal.id());
         if (!principal.isAccountNonLocked()) {
             ApiErrors.write(response, json, HttpStatus.FORBIDDEN, new ApiError("user_blocked", "This account is blocked."));
             return;

@@ -57,12 +57,15 @@ class ApiExceptionHandler {
     ResponseEntity<ApiError> busy(ai.usheru.ask.QuerySlots.Busy e) {
         return ResponseEntity.status(ApiErrors.statusOf(e.kind()))
                 .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(new ApiError(e.code(), e.getMessage()));
     }
 
+    /** JSON even when the caller asked for CSV: a refused download is explained, not answered 406. */
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
-        return ResponseEntity.status(ApiErrors.statusOf(e.kind())).body(new ApiError(e.code(), e.getMessage()));
+        return ResponseEntity.status(ApiErrors.statusOf(e.kind())).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -69,6 +69,8 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
             admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
             admin.addItem(new SideNavItem("Insight runs", ai.usheru.insights.ui.InsightRunsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
+            admin.addItem(new SideNavItem("Audit log", ai.usheru.audit.ui.AuditLogView.class, VaadinIcon.RECORDS.create()));
+            admin.addItem(new SideNavItem("API requests", ai.usheru.audit.ui.ApiRequestsView.class, VaadinIcon.EXCHANGE.create()));
             nav.addItem(admin);
         }
         addToDrawer(nav);
