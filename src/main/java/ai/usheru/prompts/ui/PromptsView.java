@@ -108,10 +108,16 @@ public class PromptsView extends VerticalLayout {
         restore.setVisible(false);
         restore.addClickListener(click -> restore());
 
-        add(new H2("Prompts"), new Paragraph(NOTE), prompt, text, actions, conflict, history, preview, restore);
+        var note = new Paragraph(NOTE);
+        note.setId("prompts-note");
+        add(new H2("Prompts"), note, prompt, text, actions, conflict, history, preview, restore);
         List<PromptAdministration.PromptSummary> prompts = administration.all();
         prompt.setItems(prompts);
         prompt.setValue(prompts.getFirst());
+    }
+
+    Grid<PromptVersions.PromptVersion> history() {
+        return history;
     }
 
     private static String label(PromptAdministration.PromptSummary summary) {
