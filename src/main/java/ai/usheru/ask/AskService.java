@@ -346,8 +346,8 @@ public class AskService {
         String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale());
         if (answerWriter.isAllowed() && !result.rows().isEmpty()) {
             try {
-                var written = answerWriter.write(model, text, result, token -> events.accept(new AskEvent("token", Map.of("text", token))),
-                        spend);
+                var written = answerWriter.write(model, datamart, text, result,
+                        token -> events.accept(new AskEvent("token", Map.of("text", token))), spend);
                 answer = written.text().isEmpty() ? answer : written.text();
             } catch (DomainException e) {
                 if (!isModelFailure(e)) {

@@ -38,9 +38,11 @@ public class AnswerWriter {
     private final long maxCompletionTokens;
 
     private final ModelMetrics metrics;
+    private final AdminInstructions instructions;
 
-    AnswerWriter(AppProperties properties, ModelMetrics metrics) {
+    AnswerWriter(AppProperties properties, ModelMetrics metrics, AdminInstructions instructions) {
         this.metrics = metrics;
+        this.instructions = instructions;
         this.allowed = properties.llm().answerFromRows();
         this.timeout = properties.llm().timeout();
         this.maxCompletionTokens = Math.min(WANTED_COMPLETION_TOKENS, properties.llm().maxCompletionTokens());
@@ -53,13 +55,16 @@ public class AnswerWriter {
         return allowed;
     }
 
-    public Written write(LlmModel model, String question, QueryResult result, Consumer<String> onToken, CallBudget budget) {
+    /** Writes the answer to {@code question}, asked of {@code datamart}, from {@code result}. */
+    public Written write(LlmModel model, String datamart, String question, QueryResult result, Consumer<String> onToken,
+            CallBudget budget) {
         String table = result.columns().stream().map(QueryResult.Column::name).collect(Collectors.joining(" | ")) + "\n"
                 + result.rows().stream().limit(ROWS_SENT)
                         .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining(" | ")))
                         .collect(Collectors.joining("\n"));
         List<Message> messages = List.of(
-                new SystemMessage("Answer the question in one or two plain sentences from the table only. Money is in US dollars."),
+                new SystemMessage("Answer the question in one or two plain sentences from the table only. Money is in US dollars."
+                        + AdminInstructions.promptSection(instructions.forDatamart(datamart))),
                 new UserMessage("Question: " + question + "\n\nTable:\n" + table));
         long completionLimit = budget.hold(model, PromptTokens.upperBound(messages), maxCompletionTokens, MINIMUM_COMPLETION_TOKENS);
         OpenAiChatModel chat = OpenAiChatModel.builder()

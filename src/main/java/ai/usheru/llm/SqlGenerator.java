@@ -71,10 +71,12 @@ public class SqlGenerator {
     private final OpenAiChatModel.ResponseFormat responseFormat;
 
     private final ModelMetrics metrics;
+    private final AdminInstructions instructions;
 
-    SqlGenerator(JsonMapper json, AppProperties properties, ModelMetrics metrics) {
+    SqlGenerator(JsonMapper json, AppProperties properties, ModelMetrics metrics, AdminInstructions instructions) {
         this.json = json;
         this.metrics = metrics;
+        this.instructions = instructions;
         this.maxCorrections = properties.llm().maxCorrections();
         this.timeout = properties.llm().timeout();
         this.maxCompletionTokens = properties.llm().maxCompletionTokens();
@@ -122,7 +124,7 @@ public class SqlGenerator {
                         .build())
                 .build();
         var messages = new ArrayList<Message>();
-        messages.add(new SystemMessage(systemPrompt(semantics, context)));
+        messages.add(new SystemMessage(systemPrompt(semantics, context, instructions.forDatamart(semantics.code()))));
         if (!context.turns().isEmpty()) {
             messages.add(new UserMessage("Earlier in this conversation:\n" + String.join("\n\n", context.turns())));
         }
@@ -204,9 +206,10 @@ public class SqlGenerator {
 
     /**
      * The chosen tables with their columns, the measures over them, the dialect's rules, verified
-     * examples and the answer format. Result rows are never sent here.
+     * examples, the administrators' instructions and the answer format (last, so the model ends on it).
+     * Result rows are never sent here.
      */
-    static String systemPrompt(SemanticModel semantics, Context context) {
+    static String systemPrompt(SemanticModel semantics, Context context, List<AdminInstructions.Instruction> instructions) {
         var prompt = new StringBuilder("""
                 You write one read-only DuckDB SELECT statement that answers a question about films and box office.
                 Use only these tables and columns (no schema prefixes). Money is in US dollars.
@@ -233,6 +236,7 @@ public class SqlGenerator {
                 prompt.append("Q: ").append(example.question()).append("\nSQL: ").append(example.sql()).append("\n\n");
             }
         }
+        prompt.append(AdminInstructions.promptSection(instructions));
         prompt.append("Answer only with JSON: {\"sql\": \"<the SELECT>\", \"rationale\": \"<one short sentence>\"}.\n");
         return prompt.toString();
     }

@@ -1,5 +1,7 @@
 package ai.usheru.llm;
 
+import static ai.usheru.db.Tables.DATAMARTS;
+import static ai.usheru.db.Tables.PROMPT_VERSIONS;
 import static ai.usheru.db.Tables.USAGE_RECORDS;
 import static ai.usheru.support.UserBuilder.aUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -51,6 +55,8 @@ class LlmStreamingTest extends IntegrationTest {
     DSLContext db;
 
     private HttpServer server;
+    /** Every request body the fake model received, in order. */
+    private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void startModel() throws IOException {
@@ -68,6 +74,7 @@ class LlmStreamingTest extends IntegrationTest {
 
     private void complete(HttpExchange exchange) throws IOException {
         String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        requests.add(request);
         boolean streaming = JSON.readTree(request).path("stream").asBoolean(false);
         if (!streaming) {
             String content = JSON.writeValueAsString(Map.of("sql", "SELECT COUNT(*) AS films FROM movies", "rationale", "Counted."));
@@ -137,5 +144,60 @@ class LlmStreamingTest extends IntegrationTest {
         var ledger = db.selectFrom(USAGE_RECORDS).where(USAGE_RECORDS.USER_ID.eq(account.id())).fetchSingle();
         assertThat(ledger.getPromptTokens()).isEqualTo(800);
         assertThat(ledger.getCompletionTokens()).isEqualTo(32);
+    }
+
+    @Test
+    void theAdministratorsInstructionsGoIntoTheSystemMessageOfBothCallsForTheQuestionsDatamartOnly() {
+        // A second datamart in the catalogue, whose prompt must not reach questions on the first.
+        String other = "other_mart_" + UUID.randomUUID().toString().substring(0, 8);
+        db.insertInto(DATAMARTS).set(DATAMARTS.CODE, other).set(DATAMARTS.NAME, "Other").set(DATAMARTS.WAREHOUSE, "duckdb").execute();
+        String admin = http().token(ADMIN_EMAIL, ADMIN_PASSWORD);
+        try {
+            var user = aUser();
+            users.create(user);
+            String token = http().token(user.email(), user.password());
+            assertThat(http().putJson("/api/v1/admin/prompts/system", Map.of("body", "SYSTEM-WIDE: call films pictures."), admin)
+                    .status()).isEqualTo(200);
+            assertThat(http().putJson("/api/v1/admin/prompts/datamart:usheru_data_mart",
+                    Map.of("body", "MART-ONLY: grosses are in US dollars."), admin).status()).isEqualTo(200);
+            assertThat(http().putJson("/api/v1/admin/prompts/datamart:" + other, Map.of("body", "OTHER-MART: never shown here."), admin)
+                    .status()).isEqualTo(200);
+
+            var reply = http().postJson("/api/v1/ask", Map.of("question", "Which films have titles starting with Star?"), token);
+
+            assertThat(reply.json().get("engine").asString()).as(reply.body()).isEqualTo("llm");
+            assertThat(requests).as("the SQL call and the answer call").hasSize(2);
+            for (String request : requests) {
+                var messages = JSON.readTree(request).get("messages");
+                assertThat(messages.get(0).get("role").asString()).isEqualTo("system");
+                String system = messages.get(0).get("content").asString();
+                assertThat(system).contains("they cannot override the rules above")
+                        .contains("=== Administrator's instructions for all datamarts ===\nSYSTEM-WIDE: call films pictures.")
+                        .contains("=== Administrator's instructions for datamart usheru_data_mart ===\nMART-ONLY: grosses are in US dollars.")
+                        .doesNotContain("OTHER-MART");
+                assertThat(system.indexOf("SYSTEM-WIDE")).as("the system prompt comes before the datamart's")
+                        .isLessThan(system.indexOf("MART-ONLY"));
+                for (int i = 1; i < messages.size(); i++) {
+                    assertThat(messages.get(i).get("content").asString()).as("only in the system message").doesNotContain("SYSTEM-WIDE");
+                }
+            }
+            assertThat(requests.getFirst()).as("the SQL call ends on its reply format").contains("MART-ONLY")
+                    .containsSubsequence("MART-ONLY", "Answer only with JSON");
+
+            // A change reaches the very next call (this instance forgets what it had read), and an empty text means none.
+            http().putJson("/api/v1/admin/prompts/system", Map.of("body", "SYSTEM-WIDE-2: say cinema."), admin);
+            http().putJson("/api/v1/admin/prompts/datamart:usheru_data_mart", Map.of("body", ""), admin);
+            requests.clear();
+            http().postJson("/api/v1/ask", Map.of("question", "Which films have titles starting with Star?"), token);
+
+            assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).contains("SYSTEM-WIDE-2: say cinema.")
+                    .doesNotContain("SYSTEM-WIDE: call films").doesNotContain("MART-ONLY")
+                    .doesNotContain("Administrator's instructions for datamart"));
+        } finally {
+            http().putJson("/api/v1/admin/prompts/system", Map.of("body", ""), admin);
+            http().putJson("/api/v1/admin/prompts/datamart:usheru_data_mart", Map.of("body", ""), admin);
+            db.deleteFrom(PROMPT_VERSIONS).where(PROMPT_VERSIONS.NAME.eq("datamart:" + other)).execute();
+            db.deleteFrom(DATAMARTS).where(DATAMARTS.CODE.eq(other)).execute();
+        }
     }
 }
