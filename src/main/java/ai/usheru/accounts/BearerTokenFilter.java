@@ -44,7 +44,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var holder = tokens.holderOf(header.substring(BEARER.length()).strip());
+        java.util.Optional<AccountPrincipal> holder;
+        try {
+            holder = tokens.holderOf(header.substring(BEARER.length()).strip());
+        } catch (RuntimeException e) {
+            if (!ApiErrors.databaseLost(e)) {
+                throw e;
+            }
+            ApiErrors.writeDatabaseUnavailable(response, json);
+            return;
+        }
         if (holder.isEmpty()) {
             ApiErrors.write(response, json, HttpStatus.UNAUTHORIZED,
                     new ApiError("invalid_token", "The bearer token is unknown or has expired."));

@@ -102,6 +102,13 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (ApiErrors.databaseLost(e)) {
+            log.warn("The database is unreachable: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(ApiErrors.DATABASE_RETRY_AFTER_SECONDS))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(ApiErrors.DATABASE_UNAVAILABLE);
+        }
         log.error("Unexpected failure of an API call", e);
         return ResponseEntity.internalServerError().body(new ApiError("internal_error", "Something went wrong on our side. Please try again."));
     }

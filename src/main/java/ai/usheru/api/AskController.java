@@ -93,6 +93,12 @@ class AskController {
                 send(emitter, "error", new ApiError(e.code(), e.getMessage()));
                 emitter.complete();
             } catch (RuntimeException e) {
+                if (ApiErrors.databaseLost(e)) {
+                    log.warn("Streaming answer failed: the database is unreachable");
+                    send(emitter, "error", ApiErrors.DATABASE_UNAVAILABLE);
+                    emitter.complete();
+                    return;
+                }
                 log.error("Streaming answer failed", e);
                 send(emitter, "error", new ApiError("internal_error", "Something went wrong on our side. Please try again."));
                 emitter.complete();

@@ -155,6 +155,9 @@ public class AskService {
             outcome = offered.isPresent() ? new PlannerOutcome(Intent.DATA_QUERY, offered.get(), planner.compile(offered.get()), null, null)
                     : planner.plan(text, previous);
         } catch (RuntimeException e) {
+            if (ai.usheru.DatabaseFailures.databaseLost(e)) {
+                throw e;
+            }
             // A question the planner trips over is one it did not understand; the model may still answer it.
             log.error("The planner failed on a question", e);
             outcome = PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "I could not work out how to answer that. Try naming what to "

@@ -94,4 +94,22 @@ class UsageLedger {
                 .where(USAGE_RECORDS.ID.eq(id).and(USAGE_RECORDS.STATE.eq("RESERVED")))
                 .execute();
     }
+
+    /**
+     * Releases reservations left open longer than {@code age}: their ask ended without settling or
+     * releasing them (the database went away in between, or the instance died), so they hold quota
+     * nobody spent.
+     */
+    int releaseAbandoned(java.time.Duration age) {
+        return db.update(USAGE_RECORDS)
+                .set(USAGE_RECORDS.STATE, "RELEASED")
+                .set(USAGE_RECORDS.PROMPT_TOKENS, 0L)
+                .set(USAGE_RECORDS.COMPLETION_TOKENS, 0L)
+                .set(USAGE_RECORDS.COST_USD, BigDecimal.ZERO)
+                .set(USAGE_RECORDS.OUTCOME, "abandoned")
+                .set(USAGE_RECORDS.SETTLED_AT, OffsetDateTime.now())
+                .where(USAGE_RECORDS.STATE.eq("RESERVED"))
+                .and(USAGE_RECORDS.CREATED_AT.lt(OffsetDateTime.now().minus(age)))
+                .execute();
+    }
 }
