@@ -35,6 +35,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.accounts.ui.LoginView;
+import ai.usheru.api.ApiAccess;
 import ai.usheru.api.ApiError;
 import ai.usheru.api.ApiErrors;
 
@@ -105,8 +106,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // A streamed answer finishes in an async dispatch of a request that was already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/api/v1/auth/token", "/api/v1/health", "/api/v1/invitations/accept").permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(ApiAccess.PUBLIC_PATHS).permitAll()
+                        .requestMatchers(ApiAccess.ADMIN_PATHS).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, json,
@@ -139,7 +140,9 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/images/**", "/styles/**", "/webjars/**").permitAll()
                 // A digest's unsubscribe link works without signing in; its token names the person.
                 .requestMatchers("/unsubscribe").permitAll()
-                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name()));
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                // The API's OpenAPI description and its Swagger UI page: admins, through their UI session.
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.ADMIN.name()));
         // Our login view offers the magic link, so Spring Security must not generate a login page of its own.
         http.oneTimeTokenLogin(ott -> ott
                 .loginPage("/login")

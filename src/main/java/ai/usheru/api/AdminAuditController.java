@@ -1,5 +1,6 @@
 package ai.usheru.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,8 @@ class AdminAuditController {
         this.audit = audit;
     }
 
+    @Operation(summary = "What admins did, newest first")
+    @Refusals({"invalid_limit", "invalid_from", "invalid_to", "invalid_period", "invalid_before", "invalid_format"})
     @GetMapping(produces = "application/json")
     ResponseEntity<?> entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -31,6 +34,8 @@ class AdminAuditController {
         return LogParameters.wantsCsv(format) ? csvOf(page) : ResponseEntity.ok(page);
     }
 
+    @Operation(summary = "What admins did, newest first")
+    @Refusals({"invalid_limit", "invalid_from", "invalid_to", "invalid_period", "invalid_before", "invalid_format"})
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,

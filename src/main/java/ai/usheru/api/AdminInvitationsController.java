@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,6 +59,9 @@ class AdminInvitationsController {
         }
     }
 
+    @Operation(summary = "Invite a person")
+    @Refusals({"email_taken", "already_invited", "invalid_email", "unknown_role", "unknown_region", "unknown_datamart",
+            "unknown_model", "invalid_quota"})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     SentInvitation invite(@RequestBody InviteRequest request) {
@@ -68,16 +72,21 @@ class AdminInvitationsController {
     }
 
     /** Pending invitations and those that expired unused ({@code status} says which). */
+    @Operation(summary = "Invitations not accepted or revoked")
     @GetMapping
     List<InvitationView> list() {
         return invitations.open().stream().map(InvitationView::of).toList();
     }
 
+    @Operation(summary = "Mail an invitation's link again")
+    @Refusals({"invitation_not_found", "invitation_used", "invitation_revoked", "email_taken"})
     @PostMapping("/{id}/resend")
     SentInvitation resend(@PathVariable UUID id) {
         return SentInvitation.of(invitations.resend(id));
     }
 
+    @Operation(summary = "Revoke an invitation")
+    @Refusals({"invitation_not_found", "invitation_used"})
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable UUID id) {

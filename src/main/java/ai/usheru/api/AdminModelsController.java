@@ -3,6 +3,7 @@ package ai.usheru.api;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,12 +38,15 @@ class AdminModelsController {
         }
     }
 
+    @Operation(summary = "Every language model")
     @GetMapping
     List<ModelView> list() {
         return administration.all().stream().map(ModelView::of).toList();
     }
 
     /** Creates the model or replaces its settings; a missing {@code enabled} means enabled. */
+    @Operation(summary = "Create or update a language model")
+    @Refusals({"invalid_model_name", "invalid_base_url", "invalid_key_source", "invalid_price"})
     @PutMapping("/{name}")
     ModelView save(@PathVariable String name, @RequestBody ModelBody body) {
         if (body == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,32 +62,43 @@ class AdminPredictionModelsController {
 
     record PinRequest(UUID versionId, String client, String user) {}
 
+    @Operation(summary = "Prediction model versions and pins")
     @GetMapping
     Registry list() {
         return new Registry(administration.versions().stream().map(version -> VersionView.of(version, false)).toList(), administration.pins());
     }
 
+    @Operation(summary = "A prediction model version with its held-out cases")
+    @Refusals({"bad_id", "unknown_model_version"})
     @GetMapping("/{id}")
     VersionView one(@PathVariable String id) {
         return VersionView.of(administration.version(uuid(id)), true);
     }
 
+    @Operation(summary = "Approve a prediction model version")
+    @Refusals({"bad_id", "unknown_model_version", "model_not_approvable"})
     @PostMapping("/{id}/approve")
     VersionView approve(@PathVariable String id) {
         return VersionView.of(administration.approve(uuid(id)), false);
     }
 
+    @Operation(summary = "Retire a prediction model version")
+    @Refusals({"bad_id", "unknown_model_version"})
     @PostMapping("/{id}/retire")
     VersionView retire(@PathVariable String id) {
         return VersionView.of(administration.retire(uuid(id)), false);
     }
 
     /** Trains a new version of the named model now; it answers when training is done (seconds to a minute). */
+    @Operation(summary = "Train a new version of a prediction model now")
+    @Refusals({"404 unknown_model", "503 no_data"})
     @PostMapping("/retrain")
     VersionView retrain(@RequestParam String name) {
         return VersionView.of(administration.retrain(name), false);
     }
 
+    @Operation(summary = "Pin an approved version for a client or a user")
+    @Refusals({"bad_pin", "unknown_model_version", "model_not_approved", "unknown_client", "unknown_user"})
     @PutMapping("/pins")
     ModelRegistry.Pin pin(@RequestBody PinRequest request) {
         if (request == null || request.versionId() == null) {
@@ -95,6 +107,8 @@ class AdminPredictionModelsController {
         return administration.pin(request.versionId(), request.client(), request.user());
     }
 
+    @Operation(summary = "Unpin")
+    @Refusals({"bad_id", "unknown_pin"})
     @DeleteMapping("/pins/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unpin(@PathVariable String id) {

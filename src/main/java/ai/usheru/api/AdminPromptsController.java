@@ -2,6 +2,7 @@ package ai.usheru.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,16 +30,21 @@ class AdminPromptsController {
     /** The new text, and the version it was written from when the caller wants a change made meanwhile refused. */
     record PromptBody(String body, Integer version) {}
 
+    @Operation(summary = "The system prompt and one per datamart")
     @GetMapping
     List<PromptAdministration.PromptSummary> list() {
         return administration.all();
     }
 
+    @Operation(summary = "A prompt with its history")
+    @Refusals({"prompt_not_found"})
     @GetMapping("/{name}")
     PromptAdministration.PromptDetail get(@PathVariable String name) {
         return administration.get(name);
     }
 
+    @Operation(summary = "Save a new version of a prompt")
+    @Refusals({"prompt_changed", "prompt_too_long", "invalid_version", "prompt_not_found"})
     @PutMapping("/{name}")
     PromptAdministration.PromptDetail save(@PathVariable String name, @RequestBody PromptBody body) {
         if (body == null) {

@@ -1,5 +1,6 @@
 package ai.usheru.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +24,9 @@ class AdminRequestsController {
         this.requests = requests;
     }
 
+    @Operation(summary = "Every API call, newest first, with a summary")
+    @Refusals({"invalid_status", "invalid_limit", "invalid_from", "invalid_to", "invalid_period", "invalid_before",
+            "invalid_format"})
     @GetMapping(produces = "application/json")
     ResponseEntity<?> report(@RequestParam(required = false) String user, @RequestParam(required = false) String path,
             @RequestParam(required = false) String status, @RequestParam(required = false) String from,
@@ -32,6 +36,9 @@ class AdminRequestsController {
         return LogParameters.wantsCsv(format) ? csvOf(report) : ResponseEntity.ok(report);
     }
 
+    @Operation(summary = "Every API call, newest first, with a summary")
+    @Refusals({"invalid_status", "invalid_limit", "invalid_from", "invalid_to", "invalid_period", "invalid_before",
+            "invalid_format"})
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String user, @RequestParam(required = false) String path,
             @RequestParam(required = false) String status, @RequestParam(required = false) String from,

@@ -3,6 +3,7 @@ package ai.usheru.api;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +31,13 @@ class AdminSignInThrottlesController {
         this.audit = audit;
     }
 
+    @Operation(summary = "Accounts with failed sign-ins in the last 15 minutes")
     @GetMapping
     List<SignInThrottle.Throttled> list() {
         return throttle.recent();
     }
 
+    @Operation(summary = "Clear one account's failed sign-ins")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clear(@RequestParam String email) {

@@ -3,6 +3,7 @@ package ai.usheru.api;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +26,16 @@ class AdminUsageController {
         this.reports = reports;
     }
 
+    @Operation(summary = "Questions, tokens and cost per user, client, model or day")
+    @Refusals({"invalid_group_by", "invalid_date", "invalid_period"})
     @GetMapping(produces = "application/json")
     UsageReport report(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return reports.report(dateOf("from", from), dateOf("to", to), groupingOf(groupBy));
     }
 
+    @Operation(summary = "Questions, tokens and cost per user, client, model or day")
+    @Refusals({"invalid_group_by", "invalid_date", "invalid_period"})
     @GetMapping(produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -70,6 +71,9 @@ class AdminUsersController {
         }
     }
 
+    @Operation(summary = "Create a user")
+    @Refusals({"email_taken", "invalid_email", "weak_password", "unknown_role", "unknown_region", "unknown_datamart",
+            "unknown_model", "invalid_quota"})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedUser create(@RequestBody CreateUserRequest request) {
@@ -80,6 +84,9 @@ class AdminUsersController {
         return new CreatedUser(created.id());
     }
 
+    @Operation(summary = "Change a user")
+    @Refusals({"user_not_found", "cannot_demote_self", "unknown_role", "unknown_region", "unknown_datamart",
+            "unknown_model", "invalid_quota", "unknown_time_zone"})
     @PatchMapping("/{id}")
     UserView update(@PathVariable UUID id, @RequestBody UpdateUserRequest request) {
         Account updated = accounts.update(id, new AccountChanges(request.role() == null ? null : roleOf(request.role()),
@@ -91,6 +98,7 @@ class AdminUsersController {
         return UserView.of(updated, accounts.modelGrants(id));
     }
 
+    @Operation(summary = "Every user")
     @GetMapping
     List<UserView> list() {
         return accounts.list().stream().map(account -> UserView.of(account, accounts.modelGrants(account.id()))).toList();

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -48,6 +49,8 @@ class AskController {
     record FeedbackRequest(String messageId, Integer rating) {}
 
     /** Thumbs up (1) or down (-1) on an answer; a thumbs-up keeps its question and SQL as a verified example. */
+    @Operation(summary = "Rate an answer")
+    @Refusals({"invalid_rating", "message_not_found"})
     @PostMapping(path = "/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     void feedback(@RequestBody FeedbackRequest request) {
@@ -58,22 +61,36 @@ class AskController {
         asks.feedback(messageId, request.rating());
     }
 
+    @Operation(summary = "Ask a question")
+    @Refusals({"empty_question", "question_too_long", "invalid_thread_id", "model_not_allowed", "thread_not_found",
+            "quota_exceeded", "busy", "server_busy", "query_timeout", "llm_unavailable", "warehouse_unavailable",
+            "datamart_unavailable"})
     @PostMapping(path = "/ask", produces = MediaType.APPLICATION_JSON_VALUE)
     AskReply ask(@RequestBody AskRequest request) {
         return asks.ask(request.question(), threadIdOf(request.threadId()), request.model(), event -> { });
     }
 
+    @Operation(summary = "Ask a question")
+    @Refusals({"empty_question", "question_too_long", "invalid_thread_id", "model_not_allowed", "thread_not_found",
+            "quota_exceeded", "busy", "server_busy", "query_timeout", "llm_unavailable", "warehouse_unavailable",
+            "datamart_unavailable"})
     @PostMapping(path = "/ask", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter askStreaming(@RequestBody AskRequest request) {
         UUID threadId = threadIdOf(request.threadId());
         return stream((service, events) -> service.ask(request.question(), threadId, request.model(), events));
     }
 
+    @Operation(summary = "Run your own SQL")
+    @Refusals({"empty_sql", "sql_too_long", "sql_rejected", "query_failed", "invalid_thread_id", "thread_not_found",
+            "quota_exceeded", "busy", "server_busy", "query_timeout", "warehouse_unavailable", "datamart_unavailable"})
     @PostMapping(path = "/query", produces = MediaType.APPLICATION_JSON_VALUE)
     AskReply query(@RequestBody QueryRequest request) {
         return asks.query(request.sql(), threadIdOf(request.threadId()), event -> { });
     }
 
+    @Operation(summary = "Run your own SQL")
+    @Refusals({"empty_sql", "sql_too_long", "sql_rejected", "query_failed", "invalid_thread_id", "thread_not_found",
+            "quota_exceeded", "busy", "server_busy", "query_timeout", "warehouse_unavailable", "datamart_unavailable"})
     @PostMapping(path = "/query", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter queryStreaming(@RequestBody QueryRequest request) {
         UUID threadId = threadIdOf(request.threadId());

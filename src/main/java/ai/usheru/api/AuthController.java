@@ -1,5 +1,6 @@
 package ai.usheru.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +21,8 @@ class AuthController {
 
     record TokenRequest(String email, String password) {}
 
+    @Operation(summary = "Exchange e-mail and password for a token")
+    @Refusals({"invalid_credentials", "user_blocked", "too_many_attempts"})
     @PostMapping("/token")
     ApiTokenService.IssuedToken token(@RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
         return tokens.issue(request.email(), request.password(), http.getRemoteAddr());

@@ -1,5 +1,6 @@
 package ai.usheru.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ class HealthController {
 
     record Health(String status) {}
 
+    @Operation(summary = "Whether the service is up")
     @GetMapping("/api/v1/health")
     ResponseEntity<Health> health() {
         var status = health.health().getStatus();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -40,6 +41,8 @@ class InsightsController {
 
     record RunView(LocalDate week, int insights, int digests) {}
 
+    @Operation(summary = "The week's insights in your scope")
+    @Refusals({"bad_week", "no_data"})
     @GetMapping("/insights")
     WeekView insights(@RequestParam(required = false) String week) {
         var found = insights.forCurrentUser(dateOf(week));
@@ -49,6 +52,8 @@ class InsightsController {
                 .toList());
     }
 
+    @Operation(summary = "Compute a week's insights now")
+    @Refusals({"bad_week", "no_data"})
     @PostMapping("/admin/insights/run")
     RunView run(@RequestBody(required = false) RunRequest request) {
         RunRequest body = request == null ? new RunRequest(null, null) : request;
@@ -59,11 +64,14 @@ class InsightsController {
         return new RunView(result.week(), result.insights(), result.digests());
     }
 
+    @Operation(summary = "Your digest setting and time zone")
     @GetMapping("/me/notifications")
     NotificationSettings myNotifications() {
         return notifications.mine();
     }
 
+    @Operation(summary = "Change your digest setting and time zone")
+    @Refusals({"unknown_time_zone"})
     @PutMapping("/me/notifications")
     NotificationSettings changeMyNotifications(@RequestBody NotificationSettings changes) {
         return notifications.changeMine(changes);

@@ -1,5 +1,6 @@
 package ai.usheru.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,6 +27,9 @@ class InvitationsController {
 
     record AcceptRequest(String token, String password) {}
 
+    @Operation(summary = "Accept an invitation")
+    @Refusals({"weak_password", "invitation_not_found", "invitation_expired", "invitation_used", "invitation_revoked",
+            "email_taken"})
     @PostMapping("/accept")
     @ResponseStatus(HttpStatus.CREATED)
     AdminUsersController.CreatedUser accept(@RequestBody AcceptRequest request) {

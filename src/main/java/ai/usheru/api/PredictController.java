@@ -2,6 +2,7 @@ package ai.usheru.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,6 +39,10 @@ class PredictController {
     record PredictBody(String target, String region, FilmBody film, String series, String genre, String distributor, Integer horizon,
             String period) {}
 
+    @Operation(summary = "Predict a film's box office or forecast a series")
+    @Refusals({"bad_target", "bad_film", "unknown_region", "unknown_genre", "unknown_distributor", "bad_horizon",
+            "bad_period", "region_out_of_scope", "quota_exceeded", "busy", "server_busy", "query_timeout",
+            "no_approved_model", "not_enough_history", "warehouse_unavailable"})
     @PostMapping(path = "/predict", produces = MediaType.APPLICATION_JSON_VALUE)
     PredictionService.PredictReply predict(@RequestBody PredictBody body) {
         if (body == null) {

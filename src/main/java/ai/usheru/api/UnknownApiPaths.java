@@ -5,6 +5,7 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * UI's HTML page (which Vaadin would otherwise serve, with a session cookie, for any unmatched path).
  * Spring picks the most specific mapping first, so this one only answers what nothing else does.
  */
+@Hidden // not an endpoint: the answer for paths that are none
 @RestController
 class UnknownApiPaths {
 
