@@ -7,6 +7,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -34,7 +37,9 @@ class AskController {
 
     private final AskService asks;
     private final SecurityContextHolderStrategy securityContexts;
-    private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
+    /** Each stream's thread carries on its request's observation, so the ask stays in the API call's trace. */
+    private final ExecutorService streams = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build()::captureAll);
 
     AskController(AskService asks, SecurityContextHolderStrategy securityContexts) {
         this.asks = asks;
@@ -90,11 +95,11 @@ class AskController {
                 work.apply(asks, event -> send(emitter, event.name(), event.data()));
                 emitter.complete();
             } catch (DomainException e) {
-                send(emitter, "error", new ApiError(e.code(), e.getMessage()));
+                send(emitter, "error", new ApiError(e.code(), e.getMessage()).traced());
                 emitter.complete();
             } catch (RuntimeException e) {
                 log.error("Streaming answer failed", e);
-                send(emitter, "error", new ApiError("internal_error", "Something went wrong on our side. Please try again."));
+                send(emitter, "error", new ApiError("internal_error", "Something went wrong on our side. Please try again.").traced());
                 emitter.complete();
             } finally {
                 securityContexts.clearContext();
