@@ -53,6 +53,6 @@ public final class ApiErrors {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), error);
+        json.writeValue(response.getOutputStream(), error.traced());
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,9 @@ class AskController {
 
     private final AskService asks;
     private final SecurityContextHolderStrategy securityContexts;
-    private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
+    /** Each stream's thread carries on its request's observation, so the ask stays in the API call's trace. */
+    private final ExecutorService streams = ContextExecutorService.wrap(Executors.newVirtualThreadPerTaskExecutor(),
+            ContextSnapshotFactory.builder().build()::captureAll);
 
     AskController(AskService asks, SecurityContextHolderStrategy securityContexts) {
         this.asks = asks;
@@ -107,7 +111,7 @@ class AskController {
                 work.apply(asks, event -> send(emitter, event.name(), event.data()));
                 emitter.complete();
             } catch (DomainException e) {
-                send(emitter, "error", new ApiError(e.code(), e.getMessage()));
+                send(emitter, "error", new ApiError(e.code(), e.getMessage()).traced());
                 emitter.complete();
             } catch (RuntimeException e) {
                 if (ApiErrors.databaseLost(e)) {
@@ -117,7 +121,7 @@ class AskController {
                     return;
                 }
                 log.error("Streaming answer failed", e);
-                send(emitter, "error", new ApiError("internal_error", "Something went wrong on our side. Please try again."));
+                send(emitter, "error", new ApiError("internal_error", "Something went wrong on our side. Please try again.").traced());
                 emitter.complete();
             } finally {
                 securityContexts.clearContext();

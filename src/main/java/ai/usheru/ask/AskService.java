@@ -10,8 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +48,10 @@ import ai.usheru.warehouse.QueryResult;
 /**
  * The question pipeline, one use case for the chat and the API: understand the question, plan it,
  * guard and run the SQL in the caller's scope, answer, suggest, and remember it all in the thread.
- * Each step is reported to {@code events} as it happens.
+ * Each step is reported to {@code events} as it happens, and observed (a timer, and a span of the
+ * ask's trace when tracing is on): {@code usheru.ask} over the whole ask, {@code usheru.ask.understand},
+ * {@code usheru.ask.generate}, {@code usheru.ask.guard}, {@code usheru.ask.warehouse}, {@code usheru.ask.write}
+ * and {@code usheru.ask.answer} within it. Observations carry no question text, SQL or rows.
  */
 @Service
 public class AskService {
@@ -66,10 +72,12 @@ public class AskService {
     private final AnswerWriter answerWriter;
     private final Recall recall;
     private final PredictionService predictions;
+    private final ObservationRegistry observations;
 
     AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
             QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter, Recall recall,
-            PredictionService predictions) {
+            PredictionService predictions, ObservationRegistry observations) {
+        this.observations = observations;
         this.predictions = predictions;
         this.recall = recall;
         this.answerWriter = answerWriter;
@@ -100,7 +108,7 @@ public class AskService {
         }
         Account me = accounts.current();
         var model = modelFor(me, modelName);
-        return metered(me, spend -> answer(me, text, threadId, events, spend, model, null));
+        return observed("question", me, model, () -> metered(me, spend -> answer(me, text, threadId, events, spend, model, null)));
     }
 
     /**
@@ -117,7 +125,8 @@ public class AskService {
         QueryPlan plan = Interpretation.without(json.readValue(earlier.planJson(), QueryPlan.class), partKey);
         OfflinePlanner planner = planners.forDatamart(datamartOf(me.scope()));
         String text = Interpretation.of(plan, planner.vocabulary(), scopeWords(me.scope(), planner)).sentence();
-        return metered(me, spend -> answer(me, text, earlier.threadId(), events, spend, Optional.empty(), plan));
+        return observed("without", me, Optional.empty(),
+                () -> metered(me, spend -> answer(me, text, earlier.threadId(), events, spend, Optional.empty(), plan)));
     }
 
     /** The models the signed-in user may choose from, their default first. */
@@ -148,21 +157,7 @@ public class AskService {
         events.accept(new AskEvent("status", Map.of("step", "understanding", "message", "Reading the question")));
         OfflinePlanner planner = planners.forDatamart(datamart);
         String scopeWords = scopeWords(me.scope(), planner);
-        PlannerOutcome outcome;
-        try {
-            // A reading offered after a question read only in part, picked as offered: run it as read.
-            Optional<QueryPlan> offered = chosen != null ? Optional.of(chosen) : offeredReading(thread, text, planner, scopeWords);
-            outcome = offered.isPresent() ? new PlannerOutcome(Intent.DATA_QUERY, offered.get(), planner.compile(offered.get()), null, null)
-                    : planner.plan(text, previous);
-        } catch (RuntimeException e) {
-            if (ai.usheru.DatabaseFailures.databaseLost(e)) {
-                throw e;
-            }
-            // A question the planner trips over is one it did not understand; the model may still answer it.
-            log.error("The planner failed on a question", e);
-            outcome = PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "I could not work out how to answer that. Try naming what to "
-                    + "measure and for what, for example “Top 5 films by box office in Germany in 2009”.");
-        }
+        PlannerOutcome outcome = understand(thread, text, previous, chosen, planner, scopeWords);
 
         // The planner goes first when it is confident; a question it did not read, or read only in part,
         // goes to the language model when there is one, and comes back to the planner if the model fails.
@@ -261,6 +256,33 @@ public class AskService {
                 usage, "offline", prediction);
     }
 
+    /** The planner's reading of the question, observed as {@code usheru.ask.understand} with the intent it found. */
+    private PlannerOutcome understand(ConversationThread thread, String text, QueryPlan previous, QueryPlan chosen,
+            OfflinePlanner planner, String scopeWords) {
+        Observation observation = Observation.createNotStarted("usheru.ask.understand", observations).contextualName("understand")
+                .lowCardinalityKeyValue("intent", "none");
+        return observation.observe(() -> {
+            PlannerOutcome outcome;
+            try {
+                // A reading offered after a question read only in part, picked as offered: run it as read.
+                Optional<QueryPlan> offered = chosen != null ? Optional.of(chosen) : offeredReading(thread, text, planner, scopeWords);
+                outcome = offered.isPresent()
+                        ? new PlannerOutcome(Intent.DATA_QUERY, offered.get(), planner.compile(offered.get()), null, null)
+                        : planner.plan(text, previous);
+            } catch (RuntimeException e) {
+                if (ai.usheru.DatabaseFailures.databaseLost(e)) {
+                    throw e;
+                }
+                // A question the planner trips over is one it did not understand; the model may still answer it.
+                log.error("The planner failed on a question", e);
+                outcome = PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "I could not work out how to answer that. Try naming what to "
+                        + "measure and for what, for example “Top 5 films by box office in Germany in 2009”.");
+            }
+            observation.lowCardinalityKeyValue("intent", outcome.intent().code());
+            return outcome;
+        });
+    }
+
     private static final java.util.regex.Pattern OF_FILMS = java.util.regex.Pattern.compile("(?:^|, )of ([^,]+ films)");
 
     /** The conditions of a forecast as a subject: "in France, of Action films" reads "Action films in France". */
@@ -349,8 +371,10 @@ public class AskService {
         String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale());
         if (answerWriter.isAllowed() && !result.rows().isEmpty()) {
             try {
-                var written = answerWriter.write(model, datamart, text, result,
-                        token -> events.accept(new AskEvent("token", Map.of("text", token))), spend);
+                var written = Observation.createNotStarted("usheru.ask.write", observations).contextualName("write answer")
+                        .lowCardinalityKeyValue("model", model.name())
+                        .observe(() -> answerWriter.write(model, datamart, text, result,
+                                token -> events.accept(new AskEvent("token", Map.of("text", token))), spend));
                 answer = written.text().isEmpty() ? answer : written.text();
             } catch (DomainException e) {
                 if (!isModelFailure(e)) {
@@ -408,7 +432,7 @@ public class AskService {
             throw DomainException.badInput("sql_too_long", "Please keep queries under " + MAX_SQL_LENGTH + " characters.");
         }
         Account me = accounts.current();
-        return metered(me, spend -> runUserSql(me, text, threadId, events));
+        return observed("sql", me, Optional.empty(), () -> metered(me, spend -> runUserSql(me, text, threadId, events)));
     }
 
     private AskReply runUserSql(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
@@ -424,6 +448,24 @@ public class AskService {
         String answer = result.rows().size() + (result.rows().size() == 1 ? " row" : " rows")
                 + (result.truncated() ? " (cut at the row limit)" : "") + ". Computed for " + scopeWords + ".";
         return finish(thread, Intent.USER_SQL, null, new Ran(text, text, execution), result, answer, List.of(), scopeWords, me, events);
+    }
+
+    /**
+     * One ask as the observation {@code usheru.ask}, the root of its trace (or a child of the API call's):
+     * what kind of ask, the datamart and the model offered, and, once answered, the intent and the engine.
+     */
+    private AskReply observed(String kind, Account me, Optional<LlmModel> model, Supplier<AskReply> work) {
+        Observation observation = Observation.createNotStarted("usheru.ask", observations).contextualName("ask")
+                .lowCardinalityKeyValue("kind", kind)
+                .lowCardinalityKeyValue("datamart", datamartOf(me.scope()))
+                .lowCardinalityKeyValue("model", model.map(LlmModel::name).orElse("none"))
+                .lowCardinalityKeyValue("intent", "none")
+                .lowCardinalityKeyValue("engine", "none");
+        return observation.observe(() -> {
+            AskReply reply = work.get();
+            observation.lowCardinalityKeyValue("intent", reply.intent()).lowCardinalityKeyValue("engine", reply.engine());
+            return reply;
+        });
     }
 
     /**
@@ -549,6 +591,16 @@ public class AskService {
     }
 
     private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
+            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine,
+            Prediction prediction) {
+        return Observation.createNotStarted("usheru.ask.answer", observations).contextualName("answer")
+                .lowCardinalityKeyValue("intent", intent.code())
+                .observe(() -> stored(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, usage, engine,
+                        prediction));
+    }
+
+    /** The answer sent and kept in the thread, with what it cost. */
+    private AskReply stored(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
             List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine,
             Prediction prediction) {
         events.accept(new AskEvent("answer", Map.of("text", answer)));

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -40,27 +42,29 @@ public class ScopedQueryRunner {
     private final AppProperties.Query limits;
     private final QuerySlots slots;
     private final Supplier<UUID> person;
+    private final ObservationRegistry observations;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     @Autowired
     ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties, QuerySlots slots,
-            CurrentAccount current) {
-        this(models, warehouses, properties, slots, () -> current.principal().map(AccountPrincipal::id).orElse(null));
+            CurrentAccount current, ObservationRegistry observations) {
+        this(models, warehouses, properties, slots, () -> current.principal().map(AccountPrincipal::id).orElse(null), observations);
     }
 
     /** For tests without Spring: the product's own slots, for no person in particular. */
     ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties) {
-        this(models, warehouses, properties, new QuerySlots(properties), () -> null);
+        this(models, warehouses, properties, new QuerySlots(properties), () -> null, ObservationRegistry.NOOP);
     }
 
     private ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties, QuerySlots slots,
-            Supplier<UUID> person) {
+            Supplier<UUID> person, ObservationRegistry observations) {
         this.guards = models.all().stream().collect(Collectors.toMap(SemanticModel::code, SqlGuard::new));
         this.warehouses = warehouses;
         this.limits = properties.query();
         this.slots = slots;
         this.person = person;
+        this.observations = observations;
     }
 
     /**
@@ -69,21 +73,38 @@ public class ScopedQueryRunner {
      */
     public record Execution(GuardedSql guarded, QueryResult result, boolean fromCache, long warehouseMillis, long scannedBytes) {}
 
+    /** Guards {@code sql} for {@code datamart} and {@code regions}; observed as {@code usheru.ask.guard}, a refusal as its error. */
     public GuardedSql guard(String datamart, String sql, Set<String> regions) {
         SqlGuard guard = guards.get(datamart);
         if (guard == null) {
             throw DomainException.badInput("unknown_datamart", "There is no datamart '" + datamart + "'.");
         }
-        return guard.guard(sql, regions);
+        return Observation.createNotStarted("usheru.ask.guard", observations).contextualName("guard")
+                .lowCardinalityKeyValue("datamart", datamart)
+                .observe(() -> guard.guard(sql, regions));
     }
 
     public Execution run(String datamart, String sql, Set<String> regions) {
         return run(datamart, sql, regions, limits.maxRows());
     }
 
-    /** As {@link #run(String, String, Set)} with another row cap, for the product's own analyses (weekly insights). */
+    /**
+     * As {@link #run(String, String, Set)} with another row cap, for the product's own analyses (weekly insights).
+     * The warehouse step is observed as {@code usheru.ask.warehouse}: whether it came from the cache, and its row count.
+     */
     public Execution run(String datamart, String sql, Set<String> regions, int maxRows) {
         GuardedSql guarded = guard(datamart, sql, regions);
+        Observation observation = Observation.createNotStarted("usheru.ask.warehouse", observations).contextualName("warehouse")
+                .lowCardinalityKeyValue("datamart", datamart).lowCardinalityKeyValue("cached", "false");
+        return observation.observe(() -> {
+            Execution execution = execute(datamart, guarded, maxRows);
+            observation.lowCardinalityKeyValue("cached", String.valueOf(execution.fromCache()))
+                    .highCardinalityKeyValue("rows", String.valueOf(execution.result().rows().size()));
+            return execution;
+        });
+    }
+
+    private Execution execute(String datamart, GuardedSql guarded, int maxRows) {
         String key = datamart + "\n" + maxRows + "\n" + guarded.sql();
         Cached cached = cache.get(key);
         if (cached != null && cached.expiresAt().isAfter(Instant.now(clock))) {

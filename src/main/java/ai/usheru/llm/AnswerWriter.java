@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -39,9 +40,11 @@ public class AnswerWriter {
 
     private final ModelMetrics metrics;
     private final AdminInstructions instructions;
+    private final ObservationRegistry observations;
 
-    AnswerWriter(AppProperties properties, ModelMetrics metrics, AdminInstructions instructions) {
+    AnswerWriter(AppProperties properties, ModelMetrics metrics, AdminInstructions instructions, ObservationRegistry observations) {
         this.metrics = metrics;
+        this.observations = observations;
         this.instructions = instructions;
         this.allowed = properties.llm().answerFromRows();
         this.timeout = properties.llm().timeout();
@@ -78,6 +81,8 @@ public class AnswerWriter {
                         .streamUsage(true)
                         .maxTokens(Math.toIntExact(completionLimit))
                         .build())
+                // Spring AI observes the call (gen_ai.client.operation): model, token usage, outcome; never the prompt.
+                .observationRegistry(observations)
                 .build();
         var prompt = new Prompt(messages);
         var text = new StringBuilder();

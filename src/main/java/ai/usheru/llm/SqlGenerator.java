@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.SystemMessage;
@@ -32,6 +34,8 @@ import ai.usheru.semantic.SemanticModel;
  * refuses goes back to the model with the reason, at most {@code app.llm.max-corrections} times.
  * Each attempt is paid for through a {@link CallBudget} before it is made, and limited to the
  * completion tokens it holds; token usage is taken from each response's metadata and summed.
+ * The whole generation is observed as {@code usheru.ask.generate}, and each model call by Spring AI
+ * ({@code gen_ai.client.operation}: model, token usage, outcome) within it.
  */
 @Component
 public class SqlGenerator {
@@ -72,9 +76,12 @@ public class SqlGenerator {
 
     private final ModelMetrics metrics;
     private final AdminInstructions instructions;
+    private final ObservationRegistry observations;
 
-    SqlGenerator(JsonMapper json, AppProperties properties, ModelMetrics metrics, AdminInstructions instructions) {
+    SqlGenerator(JsonMapper json, AppProperties properties, ModelMetrics metrics, AdminInstructions instructions,
+            ObservationRegistry observations) {
         this.json = json;
+        this.observations = observations;
         this.metrics = metrics;
         this.instructions = instructions;
         this.maxCorrections = properties.llm().maxCorrections();
@@ -112,6 +119,17 @@ public class SqlGenerator {
      */
     public Generated generate(LlmModel model, SemanticModel semantics, String question, Context context,
             Function<String, String> check, CallBudget budget) {
+        Observation observation = Observation.createNotStarted("usheru.ask.generate", observations).contextualName("generate sql")
+                .lowCardinalityKeyValue("model", model.name());
+        return observation.observe(() -> {
+            Generated generated = generateObserved(model, semantics, question, context, check, budget);
+            observation.highCardinalityKeyValue("attempts", String.valueOf(generated.attempts()));
+            return generated;
+        });
+    }
+
+    private Generated generateObserved(LlmModel model, SemanticModel semantics, String question, Context context,
+            Function<String, String> check, CallBudget budget) {
         // The connection is the model's; what one call may write changes with the budget, so the
         // options of each call are set whole (options given with a prompt replace the defaults).
         OpenAiChatModel chat = OpenAiChatModel.builder()
@@ -122,6 +140,7 @@ public class SqlGenerator {
                         .timeout(timeout)
                         .maxRetries(0)
                         .build())
+                .observationRegistry(observations)
                 .build();
         var messages = new ArrayList<Message>();
         messages.add(new SystemMessage(systemPrompt(semantics, context, instructions.forDatamart(semantics.code()))));
