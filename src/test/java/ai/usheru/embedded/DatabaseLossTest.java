@@ -117,7 +117,7 @@ class DatabaseLossTest extends IntegrationTest {
                 lastFailureAt - killedAt, byOutcome, slowestError, healthDown, slowestHealth);
 
         assertThat(healthyAgainAt).as("health is UP again").isPositive();
-        assertThat(slowestHealth).as("health answers within seconds").isLessThan(3_000);
+        assertThat(slowestHealth).as("health answers within seconds").isLessThan(6_000);
         assertThat(all).allSatisfy(call -> {
             assertThat(call.status()).as("%s", call).isIn(200, 201, 503);
             if (call.status() == 503) {
@@ -126,7 +126,7 @@ class DatabaseLossTest extends IntegrationTest {
             }
         });
         assertThat(all).filteredOn(call -> call.status() == 503).as("the outage was seen by the load").isNotEmpty();
-        assertThat(slowestError).as("an outage is answered within seconds, not the pool's 30 s").isLessThan(5_000);
+        assertThat(slowestError).as("an outage is answered within seconds, not the pool's 30 s").isLessThan(6_000);
         assertThat(lastFailureAt - killedAt).as("the watchdog brought PostgreSQL back").isLessThan(20_000);
         assertThat(all).filteredOn(call -> call.atMillis() > lastFailureAt + 1_000)
                 .as("calls after recovery succeed").isNotEmpty().allSatisfy(call -> assertThat(call.status()).isIn(200, 201));
