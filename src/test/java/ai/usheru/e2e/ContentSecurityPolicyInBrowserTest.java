@@ -18,12 +18,13 @@ import ai.usheru.support.BrowserTest;
  * Every view of the product runs in Chromium under the UI's Content-Security-Policy without one
  * violation in the console: the routes are found by scanning for {@code @Route}, so a new view is
  * checked without anyone remembering to add it here. (Flows with answers, charts, dialogs and edits
- * are checked by every other browser test, whose {@link BrowserTest} fails on any violation too.)
+ * are checked by every other browser test, whose {@link BrowserTest} fails on any violation too.) A
+ * screenshot of each view is kept under target/ (view-*.png) for review.
  */
 class ContentSecurityPolicyInBrowserTest extends BrowserTest {
 
     @Test
-    void everyViewRunsUnderThePolicyAndAViolationWouldBeSeen() {
+    void everyViewRunsUnderThePolicyAndAViolationWouldBeSeen() throws Exception {
         String base = base();
         browser.driver.get(base + "/login");
         browser.waitForVaadin();
@@ -39,6 +40,7 @@ class ContentSecurityPolicyInBrowserTest extends BrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector("vaadin-app-layout, vaadin-login-form, main, div")))
                     .as("%s rendered", route).isNotEmpty();
             assertThat(browser.policyViolations()).as("violations on /%s", route).isEmpty();
+            browser.screenshot("view-" + (route.isEmpty() ? "home" : route.replace('/', '-')) + "-1280x800.png", 1280, 800);
         }
 
         // The check sees a violation when there is one: an image from another origin is refused.
