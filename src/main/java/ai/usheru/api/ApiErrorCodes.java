@@ -91,7 +91,7 @@ final class ApiErrorCodes {
             // 405, 406, 408, 415: the path exists but not like this.
             code("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "The path exists for other methods, listed in `Allow`."),
             code("not_acceptable", HttpStatus.NOT_ACCEPTABLE, "The endpoint writes none of the types in `Accept`."),
-            code("query_timeout", HttpStatus.REQUEST_TIMEOUT, "The warehouse query ran longer than `APP_QUERY_TIMEOUT` and was cancelled."),
+            code("query_timeout", HttpStatus.REQUEST_TIMEOUT, "The warehouse query ran longer than the query timeout (`APP_QUERY_TIMEOUT` or an admin's setting) and was cancelled."),
             code("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json."),
             // 409: the state of things refuses the change.
             code("email_taken", HttpStatus.CONFLICT, "An account with that e-mail exists (case-insensitive)."),
