@@ -42,6 +42,7 @@ public class SettingsAdministration {
     public record SettingValue(String name, Setting.Group group, String value, String defaultValue, boolean overridden,
             String description, String allowed) {}
 
+    /** What is stored now: an admin sees a change made on another instance at once, not up to 5 seconds later. */
     @Transactional(readOnly = true)
     public List<SettingValue> all() {
         settings.forget();
