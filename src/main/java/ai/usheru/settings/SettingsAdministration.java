@@ -49,12 +49,6 @@ public class SettingsAdministration {
         return Arrays.stream(Setting.values()).map(this::valueOf).toList();
     }
 
-    @Transactional(readOnly = true)
-    public SettingValue get(String name) {
-        settings.forget();
-        return valueOf(known(name));
-    }
-
     /** Overrides {@code name} with {@code value} ({@code invalid_setting} naming the range when it is not allowed). */
     @Transactional
     public SettingValue change(String name, String value) {
