@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import ai.usheru.DomainException;
 import ai.usheru.llm.LlmModels;
+import ai.usheru.quota.DefaultQuota;
 import ai.usheru.quota.Quota;
 import ai.usheru.quota.Quotas;
 
@@ -35,9 +36,11 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final CurrentAccount currentAccount;
     private final LlmModels llmModels;
+    private final DefaultQuota defaultQuota;
 
     AccountService(Accounts accounts, Catalogue catalogue, Quotas quotas, AuditTrail audit, PasswordEncoder passwordEncoder,
-            CurrentAccount currentAccount, LlmModels llmModels) {
+            CurrentAccount currentAccount, LlmModels llmModels, DefaultQuota defaultQuota) {
+        this.defaultQuota = defaultQuota;
         this.llmModels = llmModels;
         this.currentAccount = currentAccount;
         this.accounts = accounts;
@@ -133,6 +136,13 @@ public class AccountService {
         audit.record(actor, blocked ? "user.blocked" : "user.unblocked", account.email(), Map.of());
     }
 
+    /** The quota an account created now without one gets, to fill in the admin's form with. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public Quota defaultQuota() {
+        return defaultQuota.forNewUsers();
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public List<String> clientNames() {
@@ -184,7 +194,7 @@ public class AccountService {
 
     /**
      * The request as an account would be created from it (e-mail normalised, regions upper case, role and
-     * quota defaulted), or the refusal creating it would meet, without creating anything. Invitations
+     * quota defaulted: no quota means the admins' default quota for new users, as it is now), or the refusal creating it would meet, without creating anything. Invitations
      * are checked with it when they are sent, so a refusal reaches the admin, not the invitee.
      */
     NewAccount validated(NewAccount request) {
@@ -199,7 +209,7 @@ public class AccountService {
         }
         Role role = request.role() == null ? Role.USER : request.role();
         Scope scope = validScope(request.scope());
-        Quota quota = request.quota() == null ? Quota.UNLIMITED : request.quota();
+        Quota quota = request.quota() == null ? defaultQuota.forNewUsers() : request.quota();
         if (!quota.isValid()) {
             throw DomainException.badInput("invalid_quota", "Quota limits cannot be negative.");
         }

@@ -66,7 +66,8 @@ class AdminInvitationsController {
     @ResponseStatus(HttpStatus.CREATED)
     SentInvitation invite(@RequestBody InviteRequest request) {
         Scope scope = request.scope() == null ? Scope.GLOBAL : AdminUsersController.scopeOf(request.scope());
-        Quota quota = request.quota() == null ? Quota.UNLIMITED : AdminUsersController.quotaOf(request.quota());
+        // No quota: the service gives the admins' default quota for new users.
+        Quota quota = request.quota() == null ? null : AdminUsersController.quotaOf(request.quota());
         return SentInvitation.of(invitations.invite(new NewInvitation(request.email(), AdminUsersController.roleOf(request.role()),
                 request.client(), scope, quota, request.models(), request.defaultModel())));
     }

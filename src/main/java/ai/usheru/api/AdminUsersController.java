@@ -78,7 +78,8 @@ class AdminUsersController {
     @ResponseStatus(HttpStatus.CREATED)
     CreatedUser create(@RequestBody CreateUserRequest request) {
         Scope scope = request.scope() == null ? Scope.GLOBAL : scopeOf(request.scope());
-        Quota quota = request.quota() == null ? Quota.UNLIMITED : quotaOf(request.quota());
+        // No quota: the service gives the admins' default quota for new users.
+        Quota quota = request.quota() == null ? null : quotaOf(request.quota());
         Account created = accounts.create(new NewAccount(request.email(), request.password(), roleOf(request.role()),
                 request.client(), scope, quota, request.models(), request.defaultModel()));
         return new CreatedUser(created.id());

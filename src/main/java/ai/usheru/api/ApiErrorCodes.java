@@ -66,6 +66,7 @@ final class ApiErrorCodes {
             code("invalid_before", HttpStatus.BAD_REQUEST, "`before` is not the id of an entry."),
             code("invalid_format", HttpStatus.BAD_REQUEST, "`format` is neither json nor csv."),
             code("invalid_status", HttpStatus.BAD_REQUEST, "`status` is neither a status (404) nor a class (4xx)."),
+            code("invalid_setting", HttpStatus.BAD_REQUEST, "The value is outside what the setting takes; the message names the range."),
             // 401 and 403: who is calling, and whether they may.
             code("unauthenticated", HttpStatus.UNAUTHORIZED, "No bearer token was sent."),
             code("invalid_token", HttpStatus.UNAUTHORIZED, "The bearer token is unknown or has expired."),
@@ -81,6 +82,7 @@ final class ApiErrorCodes {
             code("thread_not_found", HttpStatus.NOT_FOUND, "There is no such conversation of the caller's."),
             code("message_not_found", HttpStatus.NOT_FOUND, "There is no such answer of the caller's."),
             code("prompt_not_found", HttpStatus.NOT_FOUND, "There is no prompt of that name."),
+            code("setting_not_found", HttpStatus.NOT_FOUND, "There is no setting of that name."),
             code("unknown_model_version", HttpStatus.NOT_FOUND, "There is no prediction model version with that id."),
             code("unknown_model", HttpStatus.NOT_FOUND, "There is no prediction model of that name."),
             code("unknown_client", HttpStatus.NOT_FOUND, "There is no client of that name."),
@@ -89,7 +91,7 @@ final class ApiErrorCodes {
             // 405, 406, 408, 415: the path exists but not like this.
             code("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "The path exists for other methods, listed in `Allow`."),
             code("not_acceptable", HttpStatus.NOT_ACCEPTABLE, "The endpoint writes none of the types in `Accept`."),
-            code("query_timeout", HttpStatus.REQUEST_TIMEOUT, "The warehouse query ran longer than `APP_QUERY_TIMEOUT` and was cancelled."),
+            code("query_timeout", HttpStatus.REQUEST_TIMEOUT, "The warehouse query ran longer than the query timeout (`APP_QUERY_TIMEOUT` or an admin's setting) and was cancelled."),
             code("unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The body is not application/json."),
             // 409: the state of things refuses the change.
             code("email_taken", HttpStatus.CONFLICT, "An account with that e-mail exists (case-insensitive)."),

@@ -1,6 +1,7 @@
 package ai.usheru.ask;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,14 @@ import ai.usheru.ask.guard.GuardedSql;
 import ai.usheru.ask.guard.SqlGuard;
 import ai.usheru.semantic.SemanticModel;
 import ai.usheru.semantic.SemanticModels;
+import ai.usheru.settings.Settings;
 import ai.usheru.warehouse.QueryLimits;
 import ai.usheru.warehouse.QueryResult;
 import ai.usheru.warehouse.Warehouse;
 
 /**
  * The only way SQL reaches a warehouse: through the guard of its datamart, scoped to the caller's
- * regions, under the row cap and time limit. Results are reused for a short time per scoped SQL; the
+ * regions, under the row cap and time limit (an admin's settings, read afresh within seconds). Results are reused for a short time per scoped SQL; the
  * scope is part of the guarded SQL, so one scope never sees another's cached rows.
  */
 @Component
@@ -40,6 +42,8 @@ public class ScopedQueryRunner {
     private final Map<String, SqlGuard> guards;
     private final List<Warehouse> warehouses;
     private final AppProperties.Query limits;
+    private final Supplier<Integer> maxRows;
+    private final Supplier<Duration> timeout;
     private final QuerySlots slots;
     private final Supplier<UUID> person;
     private final ObservationRegistry observations;
@@ -48,23 +52,27 @@ public class ScopedQueryRunner {
 
     @Autowired
     ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties, QuerySlots slots,
-            CurrentAccount current, ObservationRegistry observations) {
-        this(models, warehouses, properties, slots, () -> current.principal().map(AccountPrincipal::id).orElse(null), observations);
+            CurrentAccount current, ObservationRegistry observations, Settings settings) {
+        this(models, warehouses, properties, slots, () -> current.principal().map(AccountPrincipal::id).orElse(null), observations,
+                settings::queryMaxRows, settings::queryTimeout);
     }
 
-    /** For tests without Spring: the product's own slots, for no person in particular. */
+    /** For tests without Spring: the product's own slots, for no person in particular, under the environment's limits. */
     ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties) {
-        this(models, warehouses, properties, new QuerySlots(properties), () -> null, ObservationRegistry.NOOP);
+        this(models, warehouses, properties, new QuerySlots(properties), () -> null, ObservationRegistry.NOOP,
+                () -> properties.query().maxRows(), () -> properties.query().timeout());
     }
 
     private ScopedQueryRunner(SemanticModels models, List<Warehouse> warehouses, AppProperties properties, QuerySlots slots,
-            Supplier<UUID> person, ObservationRegistry observations) {
+            Supplier<UUID> person, ObservationRegistry observations, Supplier<Integer> maxRows, Supplier<Duration> timeout) {
         this.guards = models.all().stream().collect(Collectors.toMap(SemanticModel::code, SqlGuard::new));
         this.warehouses = warehouses;
         this.limits = properties.query();
         this.slots = slots;
         this.person = person;
         this.observations = observations;
+        this.maxRows = maxRows;
+        this.timeout = timeout;
     }
 
     /**
@@ -85,7 +93,7 @@ public class ScopedQueryRunner {
     }
 
     public Execution run(String datamart, String sql, Set<String> regions) {
-        return run(datamart, sql, regions, limits.maxRows());
+        return run(datamart, sql, regions, maxRows.get());
     }
 
     /**
@@ -117,7 +125,7 @@ public class ScopedQueryRunner {
         QueryResult result;
         try (var slot = slots.acquire(person.get())) {
             scannedBytes = warehouse.estimateBytes(datamart, guarded.sql()).orElse(0);
-            result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(maxRows, limits.timeout()));
+            result = warehouse.execute(datamart, guarded.sql(), new QueryLimits(maxRows, timeout.get()));
         }
         if (cache.size() >= CACHE_SIZE) {
             cache.clear();

@@ -68,6 +68,7 @@ public class MainLayout extends AppLayout {
             admin.addItem(new SideNavItem("Verified examples", ai.usheru.memory.ui.VerifiedExamplesView.class, VaadinIcon.CHECK_SQUARE_O.create()));
             admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
             admin.addItem(new SideNavItem("Prompts", ai.usheru.prompts.ui.PromptsView.class, VaadinIcon.COMMENT_ELLIPSIS_O.create()));
+            admin.addItem(new SideNavItem("Settings", ai.usheru.settings.ui.SettingsView.class, VaadinIcon.COG.create()));
             admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
             admin.addItem(new SideNavItem("Insight runs", ai.usheru.insights.ui.InsightRunsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
             admin.addItem(new SideNavItem("Audit log", ai.usheru.audit.ui.AuditLogView.class, VaadinIcon.RECORDS.create()));

@@ -155,6 +155,8 @@ class UserDialog extends Dialog {
             email.setHelperText("They get a link to accept, valid for seven days.");
         }
         if (editing == null) {
+            // The admins' default quota for new users, which the admin may change for this person.
+            fillQuota(accounts.defaultQuota());
             addOpenedChangeListener(opened -> email.focus());
         } else {
             fillFrom(editing);
@@ -175,7 +177,10 @@ class UserDialog extends Dialog {
         var grants = accounts.modelGrants(account.id());
         models.setValue(Set.copyOf(grants.models()));
         defaultModel.setValue(grants.defaultModel());
-        Quota quota = account.quota();
+        fillQuota(account.quota());
+    }
+
+    private void fillQuota(Quota quota) {
         queriesPerDay.setValue(quota.queriesPerDay());
         queriesPerMonth.setValue(quota.queriesPerMonth());
         tokensPerDay.setValue(toInteger(quota.tokensPerDay()));

@@ -44,6 +44,9 @@ class UsersViewTest extends KaribuTest {
     @Autowired
     MailedInvitations mailed;
 
+    @Autowired
+    ai.usheru.settings.SettingsAdministration settings;
+
     @Test
     void theListShowsEveryUser() {
         var user = aUser();
@@ -230,6 +233,29 @@ class UsersViewTest extends KaribuTest {
         var pending = _get(UsersView.class).pending();
         assertThat(pending.grid().isVisible()).isFalse();
         assertThat(_get(Span.class, spec -> spec.withId("no-invitations")).getText()).isEqualTo(PendingInvitations.EMPTY);
+    }
+
+    @Test
+    void theNewUserFormStartsWithTheDefaultQuotaAndTheAdminMayChangeIt() {
+        users.asAdmin(() -> settings.change("quota.default.queries-per-day", "9"));
+        try {
+            openAsAdmin();
+            String email = "defaulted-" + UUID.randomUUID() + "@client.test";
+            ButtonKt._click(_get(Button.class, spec -> spec.withId("new-user")));
+            var dialog = _get(UserDialog.class);
+
+            assertThat(dialog.queriesPerDay.getValue()).as("the default quota for new users").isEqualTo(9);
+            assertThat(dialog.usdPerMonth.getValue()).as("a default left unlimited").isNull();
+            dialog.email.setValue(email);
+            dialog.queriesPerMonth.setValue(90);
+            ButtonKt._click(dialog.save);
+
+            var quota = find(email).quota();
+            assertThat(quota.queriesPerDay()).isEqualTo(9);
+            assertThat(quota.queriesPerMonth()).isEqualTo(90);
+        } finally {
+            users.asAdmin(() -> settings.reset("quota.default.queries-per-day"));
+        }
     }
 
     private void openAsAdmin() {
