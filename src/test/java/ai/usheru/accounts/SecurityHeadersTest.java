@@ -47,6 +47,24 @@ class SecurityHeadersTest extends IntegrationTest {
     }
 
     @Test
+    void signingInGivesTheSessionANewIdSoAnIdPlantedBeforeIsWorthNothing() {
+        TestHttp http = http();
+        String before = sessionId(http.get("/login").header("Set-Cookie"));
+
+        TestHttp.Reply signedIn = http.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        assertThat(signedIn.status()).as("redirected into the product").isEqualTo(302);
+        assertThat(signedIn.location()).doesNotContain("error");
+        String after = sessionId(signedIn.header("Set-Cookie"));
+        assertThat(after).isNotBlank().isNotEqualTo(before);
+    }
+
+    private static String sessionId(String setCookie) {
+        assertThat(setCookie).as("a session cookie is set").startsWith("JSESSIONID=");
+        return setCookie.substring("JSESSIONID=".length(), setCookie.indexOf(';'));
+    }
+
+    @Test
     void behindATlsProxyThePageGetsHstsAndASecureSessionCookie() {
         TestHttp.Reply page = http().getWithHeaders("/login", Map.of("X-Forwarded-Proto", "https", "X-Forwarded-For", "203.0.113.9"));
 

@@ -83,7 +83,8 @@ public class AuditLogView extends VerticalLayout {
         toolbar.getStyle().set("flex-wrap", "wrap");
 
         grid.addColumn(entry -> entry.when().format(WHEN)).setHeader("When").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(entry -> entry.who() == null ? "(deleted account)" : entry.who()).setHeader("Who").setAutoWidth(true);
+        // No actor: the product itself (the first admin at start-up, scheduled work) or an account since deleted.
+        grid.addColumn(entry -> entry.who() == null ? "(no account)" : entry.who()).setHeader("Who").setAutoWidth(true);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
         grid.addColumn(AuditEntry::target).setHeader("Target").setAutoWidth(true);
         grid.addColumn(entry -> entry.details() == null ? "" : entry.details().toString()).setHeader("Details").setFlexGrow(1);

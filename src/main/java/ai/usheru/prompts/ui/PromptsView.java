@@ -66,6 +66,8 @@ public class PromptsView extends VerticalLayout {
         prompt.setLabel("Prompt");
         prompt.setItemLabelGenerator(PromptsView::label);
         prompt.setId("prompt-choice");
+        // Wide enough for "System-wide (every question)" and a datamart's name, narrower on a phone.
+        prompt.setWidth("min(100%, 28em)");
         prompt.addValueChangeListener(event -> {
             if (event.getValue() != null) {
                 load(event.getValue().name());
