@@ -15,7 +15,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -34,6 +33,7 @@ import ai.usheru.audit.ApiRequestReport;
 import ai.usheru.audit.ApiRequestService;
 import ai.usheru.audit.Paging;
 import ai.usheru.audit.StatusRange;
+import ai.usheru.ui.KpiCard;
 import ai.usheru.ui.MainLayout;
 
 /**
@@ -132,22 +132,12 @@ public class ApiRequestsView extends VerticalLayout {
 
     private void showFigures(ApiRequestReport.Summary summary) {
         figures.removeAll();
-        figures.add(figure("requests-calls", String.format(Locale.US, "%,d", summary.calls()), "Calls"),
-                figure("requests-error-rate", String.format(Locale.US, "%.1f %%", summary.errorRate() * 100), "Answered 4xx or 5xx"),
-                figure("requests-p50", summary.p50Ms() == null ? "–" : summary.p50Ms() + " ms", "Median duration"),
-                figure("requests-p95", summary.p95Ms() == null ? "–" : summary.p95Ms() + " ms", "95th percentile"));
+        figures.add(KpiCard.of("requests-calls", String.format(Locale.US, "%,d", summary.calls()), "Calls"),
+                KpiCard.of("requests-error-rate", String.format(Locale.US, "%.1f %%", summary.errorRate() * 100), "Answered 4xx or 5xx"),
+                KpiCard.of("requests-p50", summary.p50Ms() == null ? "–" : summary.p50Ms() + " ms", "Median duration"),
+                KpiCard.of("requests-p95", summary.p95Ms() == null ? "–" : summary.p95Ms() + " ms", "95th percentile"));
     }
 
-    private static Div figure(String id, String value, String label) {
-        var valueSpan = new Span(value);
-        valueSpan.addClassName("kpi-value");
-        var labelSpan = new Span(label);
-        labelSpan.addClassName("kpi-label");
-        var card = new Div(valueSpan, labelSpan);
-        card.addClassName("kpi-card");
-        card.setId(id);
-        return card;
-    }
 
     ApiRequestReport report() {
         return report;

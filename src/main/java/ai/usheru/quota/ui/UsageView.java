@@ -35,6 +35,7 @@ import ai.usheru.quota.UsageReport;
 import ai.usheru.quota.UsageReportService;
 import ai.usheru.ui.ChartOptions;
 import ai.usheru.ui.EChart;
+import ai.usheru.ui.KpiCard;
 import ai.usheru.ui.MainLayout;
 
 /**
@@ -133,22 +134,12 @@ public class UsageView extends VerticalLayout {
 
     private void showFigures(UsageReport.Row total) {
         figures.removeAll();
-        figures.add(figure("usage-questions", integer(total.questions()), "Questions"),
-                figure("usage-model-questions", integer(total.modelQuestions()), "Answered by a model"),
-                figure("usage-tokens", integer(total.tokens()), "Tokens"),
-                figure("usage-cost", dollars(total.costUsd()), "Cost"));
+        figures.add(KpiCard.of("usage-questions", integer(total.questions()), "Questions"),
+                KpiCard.of("usage-model-questions", integer(total.modelQuestions()), "Answered by a model"),
+                KpiCard.of("usage-tokens", integer(total.tokens()), "Tokens"),
+                KpiCard.of("usage-cost", dollars(total.costUsd()), "Cost"));
     }
 
-    private static Div figure(String id, String value, String label) {
-        var valueSpan = new Span(value);
-        valueSpan.addClassName("kpi-value");
-        var labelSpan = new Span(label);
-        labelSpan.addClassName("kpi-label");
-        var card = new Div(valueSpan, labelSpan);
-        card.addClassName("kpi-card");
-        card.setId(id);
-        return card;
-    }
 
     /**
      * Cost per group, the most expensive first, as horizontal bars (names such as e-mail addresses read
