@@ -14,7 +14,8 @@ public final class ApiCaller {
 
     private ApiCaller() {}
 
-    static void set(ServletRequest request, UUID accountId) {
+    /** Called by the API's bearer-token filter once it knows whose token it is. */
+    public static void set(ServletRequest request, UUID accountId) {
         request.setAttribute(ATTRIBUTE, accountId);
     }
 

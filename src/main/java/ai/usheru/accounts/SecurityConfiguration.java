@@ -4,7 +4,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import jakarta.servlet.DispatcherType;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ott.JdbcOneTimeTokenService;
@@ -22,8 +20,6 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,16 +28,13 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import tools.jackson.databind.json.JsonMapper;
 
 import ai.usheru.accounts.ui.LoginView;
-import ai.usheru.api.ApiAccess;
-import ai.usheru.api.ApiError;
-import ai.usheru.api.ApiErrors;
 
 /**
- * Two security chains. The API under {@code /api/**} is stateless, authenticated by bearer tokens,
- * and answers every refusal as JSON. Everything else is the Vaadin UI with its login view, magic-link
+ * The UI's security chain and what both chains share (passwords, one-time tokens, method security).
+ * The API's own chain, stateless and answering in JSON, is {@code ai.usheru.api.ApiSecurityConfiguration}
+ * (ordered before this one). Everything but {@code /api/**} is the Vaadin UI with its login view, magic-link
  * sign-in through one-time tokens, CSRF protection and sessions. Both send the browser hardening headers:
  * a Content-Security-Policy, {@code nosniff}, a referrer policy, no framing, and HSTS on TLS (also behind
  * a proxy that says so in {@code X-Forwarded-Proto}; see {@code server.forward-headers-strategy}).
@@ -71,9 +64,6 @@ class SecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
-    /** The API serves JSON and CSV, never a page: nothing in it may run or be framed. */
-    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
-
     /** Browser features the product never uses, switched off for its pages. */
     private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -86,35 +76,6 @@ class SecurityConfiguration {
     @Bean
     OneTimeTokenService oneTimeTokenService(DataSource dataSource) {
         return new JdbcOneTimeTokenService(new JdbcTemplate(dataSource));
-    }
-
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokenService tokens, JsonMapper json,
-            SecurityContextHolderStrategy securityContexts) throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .addFilterBefore(new BearerTokenFilter(tokens, json, securityContexts), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        // A streamed answer finishes in an async dispatch of a request that was already authorised.
-                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers(ApiAccess.PUBLIC_PATHS).permitAll()
-                        .requestMatchers(ApiAccess.ADMIN_PATHS).hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> ApiErrors.write(response, json,
-                                HttpStatus.UNAUTHORIZED, new ApiError("unauthenticated", "Send a valid bearer token.")))
-                        .accessDeniedHandler((request, response, e) -> ApiErrors.write(response, json,
-                                HttpStatus.FORBIDDEN, new ApiError("forbidden", "Your role may not call this endpoint."))));
-        return http.build();
     }
 
     @Bean

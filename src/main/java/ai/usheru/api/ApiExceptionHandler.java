@@ -53,8 +53,8 @@ class ApiExceptionHandler {
                 .body(new ApiError(e.code(), e.getMessage()));
     }
 
-    @ExceptionHandler(ai.usheru.ask.QuerySlots.Busy.class)
-    ResponseEntity<ApiError> busy(ai.usheru.ask.QuerySlots.Busy e) {
+    @ExceptionHandler(ai.usheru.guard.QuerySlots.Busy.class)
+    ResponseEntity<ApiError> busy(ai.usheru.guard.QuerySlots.Busy e) {
         return ResponseEntity.status(ApiErrors.statusOf(e.kind()))
                 .header("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON)

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import ai.usheru.guard.ScopedQueryRunner;
 import ai.usheru.DomainException;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.ask.Planners;
-import ai.usheru.ask.ScopedQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
 import ai.usheru.warehouse.QueryResult;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import ai.usheru.Money;
-import ai.usheru.ask.ScopedQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
 import ai.usheru.warehouse.QueryResult;
 
 /**

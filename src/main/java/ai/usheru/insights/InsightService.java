@@ -27,7 +27,7 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.NotificationService;
 import ai.usheru.accounts.Subscriber;
 import ai.usheru.ask.Planners;
-import ai.usheru.ask.ScopedQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
 
 /**
  * The weekly insights as a use case: which weeks the data holds that are not processed yet, computing a

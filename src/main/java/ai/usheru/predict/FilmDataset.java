@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import ai.usheru.ask.ScopedQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
 import ai.usheru.warehouse.QueryResult;
 
 /**

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 import ai.usheru.DomainException;
 import ai.usheru.Money;
-import ai.usheru.ask.ScopedQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
 import ai.usheru.warehouse.QueryResult;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import ai.usheru.ask.ScopedQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
 import ai.usheru.warehouse.QueryResult;
 
 /**

@@ -29,7 +29,7 @@ import ai.usheru.ask.Planners;
 import ai.usheru.memory.FileVectorStore;
 import ai.usheru.memory.MiniLmEmbeddingModel;
 import ai.usheru.memory.Recall;
-import ai.usheru.ask.guard.SqlGuard;
+import ai.usheru.guard.SqlGuard;
 import ai.usheru.ask.planner.OfflinePlanner;
 import ai.usheru.semantic.SemanticModels;
 import ai.usheru.support.IntegrationTest;

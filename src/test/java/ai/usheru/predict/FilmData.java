@@ -6,8 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import ai.usheru.ask.ScopedQueryRunner;
-import ai.usheru.ask.TestQueryRunner;
+import ai.usheru.guard.ScopedQueryRunner;
+import ai.usheru.guard.TestQueryRunner;
 import ai.usheru.support.TestWarehouse;
 import ai.usheru.warehouse.DuckDbWarehouse;
 

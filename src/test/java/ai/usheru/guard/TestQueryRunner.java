@@ -1,4 +1,4 @@
-package ai.usheru.ask;
+package ai.usheru.guard;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package ai.usheru.ask;
+package ai.usheru.guard;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ai.usheru.ask.guard;
+package ai.usheru.guard;
 
 import java.util.Set;
 

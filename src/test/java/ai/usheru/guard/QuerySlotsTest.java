@@ -1,4 +1,4 @@
-package ai.usheru.ask;
+package ai.usheru.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package ai.usheru.accounts;
+package ai.usheru.api;
 
 import java.io.IOException;
 
@@ -14,8 +14,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-import ai.usheru.api.ApiError;
-import ai.usheru.api.ApiErrors;
+import ai.usheru.accounts.AccountPrincipal;
+import ai.usheru.accounts.ApiCaller;
+import ai.usheru.accounts.ApiTokenService;
 
 /**
  * Authenticates API calls by their {@code Authorization: Bearer} token. An unknown or expired token

@@ -1,4 +1,4 @@
-package ai.usheru.ask;
+package ai.usheru.guard;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +20,8 @@ import ai.usheru.AppProperties;
 import ai.usheru.accounts.AccountPrincipal;
 import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.DomainException;
-import ai.usheru.ask.guard.GuardedSql;
-import ai.usheru.ask.guard.SqlGuard;
+import ai.usheru.guard.GuardedSql;
+import ai.usheru.guard.SqlGuard;
 import ai.usheru.semantic.SemanticModel;
 import ai.usheru.semantic.SemanticModels;
 import ai.usheru.settings.Settings;
