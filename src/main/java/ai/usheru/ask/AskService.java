@@ -1,22 +1,17 @@
 package ai.usheru.ask;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,13 +21,9 @@ import ai.usheru.accounts.Account;
 import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.Scope;
 import ai.usheru.ask.planner.Interpretation;
-import ai.usheru.predict.Prediction;
 import ai.usheru.ask.planner.OfflinePlanner;
-import ai.usheru.ask.planner.PlannerOutcome;
 import ai.usheru.ask.planner.QueryPlan;
-import ai.usheru.ask.planner.Vocabulary;
 import ai.usheru.guard.ScopedQueryRunner;
-import ai.usheru.guard.SqlRejectedException;
 import ai.usheru.llm.AnswerWriter;
 import ai.usheru.llm.LlmModel;
 import ai.usheru.llm.LlmModels;
@@ -43,21 +34,21 @@ import ai.usheru.memory.StoredMessage;
 import ai.usheru.memory.Threads;
 import ai.usheru.quota.QuotaService;
 import ai.usheru.quota.Usage;
-import ai.usheru.semantic.SemanticModel;
 import ai.usheru.warehouse.QueryResult;
 
 /**
- * The question pipeline, one use case for the chat and the API: understand the question, plan it,
- * guard and run the SQL in the caller's scope, answer, suggest, and remember it all in the thread.
- * Each step is reported to {@code events} as it happens, and observed (a timer, and a span of the
+ * The question pipeline, one use case for the chat and the API. An ask is one {@link AskState} taken
+ * through its steps in order, each a small class: {@link UnderstandStep understand}, plan with the
+ * {@link ModelStep language model} or the {@link PlanStep planner}, {@link GuardStep guard},
+ * {@link RunStep run}, {@link AnswerStep answer}, {@link SuggestStep suggest}, {@link RememberStep remember},
+ * with the quota reserved before and settled after ({@link #metered}, the account step). Each step is
+ * reported to {@code events} as it happens (status events name the step), and observed (a timer, and a span of the
  * ask's trace when tracing is on): {@code usheru.ask} over the whole ask, {@code usheru.ask.understand},
  * {@code usheru.ask.generate}, {@code usheru.ask.guard}, {@code usheru.ask.warehouse}, {@code usheru.ask.write}
  * and {@code usheru.ask.answer} within it. Observations carry no question text, SQL or rows.
  */
 @Service
 public class AskService {
-
-    private static final Logger log = LoggerFactory.getLogger(AskService.class);
 
     static final int MAX_QUESTION_LENGTH = 2_000;
     static final int MAX_SQL_LENGTH = 20_000;
@@ -69,27 +60,39 @@ public class AskService {
     private final JsonMapper json;
     private final QuotaService quotas;
     private final LlmModels llmModels;
-    private final SqlGenerator sqlGenerator;
-    private final AnswerWriter answerWriter;
     private final Recall recall;
-    private final PredictionService predictions;
     private final ObservationRegistry observations;
+
+    // The steps of an ask, in the order they run.
+    private final UnderstandStep understandStep;
+    private final ModelStep modelStep;
+    private final PlanStep planStep;
+    private final GuardStep guardStep;
+    private final RunStep runStep;
+    private final AnswerStep answerStep;
+    private final SuggestStep suggestStep;
+    private final RememberStep rememberStep;
 
     AskService(AccountService accounts, Planners planners, ScopedQueryRunner queries, Threads threads, JsonMapper json,
             QuotaService quotas, LlmModels llmModels, SqlGenerator sqlGenerator, AnswerWriter answerWriter, Recall recall,
             PredictionService predictions, ObservationRegistry observations) {
-        this.observations = observations;
-        this.predictions = predictions;
-        this.recall = recall;
-        this.answerWriter = answerWriter;
-        this.llmModels = llmModels;
-        this.sqlGenerator = sqlGenerator;
-        this.quotas = quotas;
         this.accounts = accounts;
         this.planners = planners;
         this.queries = queries;
         this.threads = threads;
         this.json = json;
+        this.quotas = quotas;
+        this.llmModels = llmModels;
+        this.recall = recall;
+        this.observations = observations;
+        this.understandStep = new UnderstandStep(threads, json, observations);
+        this.modelStep = new ModelStep(sqlGenerator, queries, recall, threads);
+        this.planStep = new PlanStep();
+        this.guardStep = new GuardStep(queries);
+        this.runStep = new RunStep(queries, predictions);
+        this.answerStep = new AnswerStep(answerWriter, observations);
+        this.suggestStep = new SuggestStep();
+        this.rememberStep = new RememberStep(threads, recall, quotas, json, observations);
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -147,279 +150,32 @@ public class AskService {
                                 + (allowed.isEmpty() ? "none" : String.join(", ", allowed.stream().map(LlmModel::name).toList())) + ".")));
     }
 
-    /** Answers {@code text}; with a {@code chosen} plan, that plan is what runs and the text only names it in the thread. */
+    /**
+     * Answers {@code text}, step by step over one {@link AskState}; with a {@code chosen} plan, that plan is
+     * what runs and the text only names it in the thread. What it costs is settled around it ({@link #metered}).
+     */
     private AskReply answer(Account me, String text, UUID threadId, Consumer<AskEvent> events, ModelSpend spend,
             Optional<LlmModel> model, QueryPlan chosen) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
         QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
         threads.append(thread.id(), "user", text, null);
-
-        events.accept(new AskEvent("status", Map.of("step", "understanding", "message", "Reading the question")));
         OfflinePlanner planner = planners.forDatamart(datamart);
-        String scopeWords = scopeWords(me.scope(), planner);
-        PlannerOutcome outcome = understand(thread, text, previous, chosen, planner, scopeWords);
+        var ask = new AskState(me, text, thread, datamart, planner, scopeWords(me.scope(), planner), model, chosen, previous, spend,
+                events);
 
-        // The planner goes first when it is confident; a question it did not read, or read only in part,
-        // goes to the language model when there is one, and comes back to the planner if the model fails.
-        boolean readInPart = outcome.hasSql() && !outcome.confident() && outcome.forecast() == null;
-        String modelFailure = null;
-        if ((outcome.intent() == Intent.NOT_UNDERSTOOD || readInPart) && model.isPresent()) {
-            try {
-                // Each model call is paid for in advance (ModelSpend): no budget, no call.
-                return answerWithModel(me, thread, model.get(), text, datamart, planner, scopeWords, events, spend);
-            } catch (DomainException e) {
-                if (!isModelFailure(e)) {
-                    throw e;
-                }
-                modelFailure = e.getMessage() + (readInPart ? "" : " The offline planner answered instead.");
-                if (!readInPart) {
-                    return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message() + " (" + modelFailure + ")",
-                            List.of(), scopeWords, me, events, spend.usage(AskReply.Usage.OFFLINE), "offline");
-                }
-            }
+        understandStep.apply(ask);
+        if (ModelStep.wanted(ask)) {
+            modelStep.apply(ask);
         }
-        // What a model spent before it failed is billed with the planner's answer.
-        AskReply.Usage usage = spend.usage(AskReply.Usage.OFFLINE);
-        if (readInPart) {
-            // A figure that leaves words out may answer another question: say what was read, offer it, give no figure.
-            QueryPlan reading = narrowToScope(outcome.plan(), me.scope(), planner).plan();
-            return clarify(thread, List.of(reading), Answers.clarification(outcome.unreadWords(),
-                    Interpretation.of(reading, planner.vocabulary(), scopeWords)) + (modelFailure == null ? "" : " (" + modelFailure + ")"),
-                    scopeWords, me, events, usage);
+        if (ask.route == null) {
+            planStep.apply(ask);
         }
-        if (!outcome.hasSql()) {
-            return finish(thread, outcome.intent(), null, null, emptyResult(), outcome.message(), List.of(), scopeWords, me, events,
-                    usage, "offline");
-        }
-        QueryPlan plan = outcome.plan();
-        var narrowed = narrowToScope(plan, me.scope(), planner);
-        if (narrowed.refusal() != null) {
-            return finish(thread, outcome.intent(), plan, null, emptyResult(), narrowed.refusal(), List.of(), scopeWords, me, events,
-                    usage, "offline");
-        }
-        plan = narrowed.plan();
-        // A title that remakes share, with no year to tell them apart: which film, not their sum.
-        List<QueryPlan> remakes = outcome.forecast() == null ? Interpretation.remakeReadings(plan, planner.vocabulary()) : List.of();
-        if (!remakes.isEmpty()) {
-            String title = String.valueOf(plan.filtersOn("title").getFirst().values().getFirst());
-            return clarify(thread, remakes, "Several films are titled “" + title + "” ("
-                    + planner.vocabulary().releaseYears(title).stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + "). Which one do you mean? Pick a reading below.", scopeWords, me, events, usage);
-        }
-        String sql = plan == outcome.plan() ? outcome.sql() : planner.compile(plan);
-        if (outcome.forecast() != null) {
-            sql = outcome.sql();
-            // One film described ("a $100M PG-13 action film"): the film models, not a yearly series.
-            var film = FilmQuestion.read(text, plan, outcome.forecast().targetYear());
-            if (film.isPresent()) {
-                List<String> named = FilmQuestion.regions(plan);
-                var forecast = predictions.filmForecast(me, named.isEmpty() ? me.scope().regions() : java.util.Set.copyOf(named),
-                        film.get().target(), film.get().film());
-                var rows = new QueryResult(forecast.columns(), forecast.rows(), false, 0);
-                events.accept(new AskEvent("result", Map.of("columns", rows.columns(), "rows", rows.rows(), "truncated", false)));
-                return finish(thread, outcome.intent(), null, null, rows, forecast.explanation(),
-                        FilmQuestion.suggestions(film.get(), planner.vocabulary().latestYear()), scopeWords, me, events, usage, "offline",
-                        forecast.prediction());
-            }
-        }
-
-        events.accept(new AskEvent("status", Map.of("step", "querying", "message", "Running the query")));
-        var execution = queries.run(datamart, sql, me.scope().regions());
-        events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
-        QueryResult result = execution.result();
-        String answer;
-        List<String> suggestions;
-        Prediction prediction = null;
-        if (outcome.forecast() != null) {
-            var metricLabel = planner.vocabulary().model().metric(plan.metric()).label().replace(" (USD)", "").toLowerCase();
-            boolean releases = plan.filters().stream().anyMatch(filter -> filter.field().equals("title_contains"));
-            // What is forecast, in words: the series, or the films the question's conditions keep (not the history window).
-            var conditions = plan.filters().stream().filter(filter -> !filter.field().equals("year")).toList();
-            String subject = releases || conditions.isEmpty() ? outcome.forecast().subject()
-                    : forecastSubject(Interpretation.conditions(plan.withFilters(conditions), planner.vocabulary()));
-            QueryResult complete = predictions.completeYears(result, datamart, me.scope().regions());
-            var forecast = Forecaster.forecast(complete, subject, metricLabel, outcome.forecast().targetYear(), releases,
-                    predictions.seriesVersion(me));
-            result = new QueryResult(forecast.columns(), forecast.rows(), false, result.elapsedMillis());
-            String partial = complete == result ? "" : " " + result.rows().getLast().getFirst()
-                    + " is left out: the data ends before its December, so its total is not complete yet.";
-            answer = forecast.explanation() + partial + " Computed for " + scopeWords + ".";
-            suggestions = List.of("And by genre?", "Which films contributed most?");
-            prediction = forecast.prediction();
-        } else {
-            answer = Answers.describe(plan, result, planner.vocabulary(), scopeWords)
-                    + (narrowed.note() == null ? "" : " " + narrowed.note());
-            suggestions = Answers.suggestionsFor(plan, planner.vocabulary(), me.scope().regions());
-        }
-        events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
-        return finish(thread, outcome.intent(), plan, new Ran(text, sql, execution), result, answer, suggestions, scopeWords, me, events,
-                usage, "offline", prediction);
-    }
-
-    /** The planner's reading of the question, observed as {@code usheru.ask.understand} with the intent it found. */
-    private PlannerOutcome understand(ConversationThread thread, String text, QueryPlan previous, QueryPlan chosen,
-            OfflinePlanner planner, String scopeWords) {
-        Observation observation = Observation.createNotStarted("usheru.ask.understand", observations).contextualName("understand")
-                .lowCardinalityKeyValue("intent", "none");
-        return observation.observe(() -> {
-            PlannerOutcome outcome;
-            try {
-                // A reading offered after a question read only in part, picked as offered: run it as read.
-                Optional<QueryPlan> offered = chosen != null ? Optional.of(chosen) : offeredReading(thread, text, planner, scopeWords);
-                outcome = offered.isPresent()
-                        ? new PlannerOutcome(Intent.DATA_QUERY, offered.get(), planner.compile(offered.get()), null, null)
-                        : planner.plan(text, previous);
-            } catch (RuntimeException e) {
-                if (ai.usheru.DatabaseFailures.databaseLost(e)) {
-                    throw e;
-                }
-                // A question the planner trips over is one it did not understand; the model may still answer it.
-                log.error("The planner failed on a question", e);
-                outcome = PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "I could not work out how to answer that. Try naming what to "
-                        + "measure and for what, for example “Top 5 films by box office in Germany in 2009”.");
-            }
-            observation.lowCardinalityKeyValue("intent", outcome.intent().code());
-            return outcome;
-        });
-    }
-
-    private static final java.util.regex.Pattern OF_FILMS = java.util.regex.Pattern.compile("(?:^|, )of ([^,]+ films)");
-
-    /** The conditions of a forecast as a subject: "in France, of Action films" reads "Action films in France". */
-    static String forecastSubject(String conditions) {
-        String words = conditions.strip();
-        var films = OF_FILMS.matcher(words);
-        if (!films.find()) {
-            return "films " + words;
-        }
-        String rest = (words.substring(0, films.start()) + words.substring(films.end())).replaceAll("^,\\s*|,\\s*$", "").strip();
-        return films.group(1) + (rest.isEmpty() ? "" : " " + rest);
-    }
-
-    /**
-     * The plan of the thread's last answer when it was a clarification whose offered reading is
-     * what the user now sent (a click on the offer, or the same words typed).
-     */
-    private Optional<QueryPlan> offeredReading(ConversationThread thread, String text, OfflinePlanner planner, String scopeWords) {
-        List<QueryPlan> offered = threads.lastAnswer(thread.id())
-                .filter(answer -> Intent.CLARIFY.code().equals(answer.intent()) && answer.planJson() != null)
-                .map(answer -> List.of(json.readValue(answer.planJson(), QueryPlan[].class))).orElse(List.of());
-        var picked = offered.stream()
-                .filter(plan -> Interpretation.of(plan, planner.vocabulary(), scopeWords).sentence().equalsIgnoreCase(text.strip()))
-                .findFirst();
-        if (picked.isPresent() || offered.size() < 2) {
-            return picked;
-        }
-        // "The 2005 one": a year that names exactly one of the films offered.
-        var years = YEAR.matcher(text).results().map(year -> Integer.valueOf(year.group())).toList();
-        var byYear = offered.stream().filter(plan -> plan.filtersOn("year").stream()
-                .anyMatch(filter -> "in".equals(filter.op()) && filter.values().stream().anyMatch(value -> years.contains(((Number) value).intValue()))))
-                .toList();
-        return text.length() <= 40 && byYear.size() == 1 ? Optional.of(byYear.getFirst()) : Optional.empty();
-    }
-
-    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:19|20)\\d{2}\\b");
-
-    /**
-     * No figure, but the readings the question may have meant, each offered as a suggestion whose
-     * words pick it ({@link #offeredReading}); the first reading is the reply's interpretation.
-     */
-    private AskReply clarify(ConversationThread thread, List<QueryPlan> readings, String answer, String scopeWords, Account me,
-            Consumer<AskEvent> events, AskReply.Usage usage) {
-        Vocabulary vocabulary = planners.forDatamart(datamartOf(me.scope())).vocabulary();
-        List<Interpretation> interpretations = readings.stream().map(plan -> Interpretation.of(plan, vocabulary, scopeWords)).toList();
-        List<String> suggestions = interpretations.stream().map(Interpretation::sentence).toList();
-        events.accept(new AskEvent("answer", Map.of("text", answer)));
-        events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
-        StoredMessage stored = threads.append(thread.id(), "assistant", answer, Intent.CLARIFY.code(), json.writeValueAsString(readings),
-                null, null, json.writeValueAsString(summaryOf(emptyResult())));
-        var reply = new AskReply(thread.id(), Intent.CLARIFY.code(), null, List.of(), List.of(), answer, suggestions, usage,
-                quotas.remaining(me.id()), "table", scopeWords, false, "offline", stored.id(), interpretations.getFirst(), null);
-        events.accept(new AskEvent("done", reply));
-        return reply;
-    }
-
-    /** A model that could not answer, or a budget that could not pay for it: the planner takes over. */
-    private static boolean isModelFailure(DomainException e) {
-        return "llm_unavailable".equals(e.code()) || "quota_exceeded".equals(e.code());
-    }
-
-    /** Questions the planner cannot read go to the language model, whose SQL meets the same guard and scope. */
-    private AskReply answerWithModel(Account me, ConversationThread thread, LlmModel model, String text, String datamart,
-            OfflinePlanner planner, String scopeWords, Consumer<AskEvent> events, ModelSpend spend) {
-        events.accept(new AskEvent("status", Map.of("step", "generating", "message", "Asking " + model.name())));
-        var executed = new AtomicReference<ScopedQueryRunner.Execution>();
-        // A candidate must pass the guard and run in the warehouse; either failure goes back to the model.
-        var generated = sqlGenerator.generate(model, planner.vocabulary().model(), text,
-                promptContext(me, thread, text, datamart, planner.vocabulary().model()), candidate -> {
-            try {
-                executed.set(queries.run(datamart, candidate, me.scope().regions()));
-                return null;
-            } catch (SqlRejectedException e) {
-                return e.getMessage();
-            } catch (DomainException e) {
-                if ("query_failed".equals(e.code())) {
-                    return e.getMessage();
-                }
-                throw e;
-            }
-        }, spend);
-        var execution = executed.get();
-        events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
-        QueryResult result = execution.result();
-        events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
-        String answer = (generated.rationale() == null ? result.rows().size() + " rows." : generated.rationale());
-        if (answerWriter.isAllowed() && !result.rows().isEmpty()) {
-            try {
-                var written = Observation.createNotStarted("usheru.ask.write", observations).contextualName("write answer")
-                        .lowCardinalityKeyValue("model", model.name())
-                        .observe(() -> answerWriter.write(model, datamart, text, result,
-                                token -> events.accept(new AskEvent("token", Map.of("text", token))), spend));
-                answer = written.text().isEmpty() ? answer : written.text();
-            } catch (DomainException e) {
-                if (!isModelFailure(e)) {
-                    throw e;
-                }
-                // The SQL and its rows stand; the model's rationale is the answer.
-                log.info("The model's answer was not written: {}", e.getMessage());
-            }
-        }
-        answer = answer + " Computed for " + scopeWords + ".";
-        return finish(thread, Intent.DATA_QUERY, null, new Ran(text, generated.sql(), execution), result, answer, List.of(),
-                scopeWords, me, events, spend.usage(AskReply.Usage.OFFLINE), "llm");
-    }
-
-    /**
-     * What the model is told besides the question, from the vector memory; when that cannot be read,
-     * the whole schema and the latest turns, so the answer never depends on it.
-     */
-    private SqlGenerator.Context promptContext(Account me, ConversationThread thread, String text, String datamart,
-            SemanticModel semantics) {
-        List<String> recent = recentTurns(thread);
-        try {
-            var turns = new ArrayList<String>();
-            recall.turnsLike(text, me.id(), thread.id()).stream().filter(turn -> !recent.contains(turn)).forEach(turns::add);
-            turns.addAll(recent);
-            return new SqlGenerator.Context(recall.tablesFor(text, semantics), recall.examplesLike(text, datamart), turns);
-        } catch (RuntimeException e) {
-            log.warn("The vector memory could not be read; prompting with the whole schema: {}", e.getMessage());
-            return new SqlGenerator.Context(SqlGenerator.Context.of(semantics).tables(), List.of(), recent);
-        }
-    }
-
-    /** The thread's last few questions with the SQL that answered them, oldest first, as context for the model. */
-    private List<String> recentTurns(ConversationThread thread) {
-        var turns = new ArrayList<String>();
-        String question = null;
-        for (StoredMessage message : threads.messages(thread.id())) {
-            if (message.role().equals("user")) {
-                question = message.content();
-            } else if (question != null && message.sql() != null) {
-                turns.add("Q: " + question + "\nSQL: " + message.writtenSql());
-            }
-        }
-        return turns.subList(Math.max(0, turns.size() - 3), turns.size());
+        guardStep.apply(ask);
+        runStep.apply(ask);
+        answerStep.apply(ask);
+        suggestStep.apply(ask);
+        return rememberStep.apply(ask);
     }
 
     /** Runs SQL the user wrote or edited, through the same guard, scope and limits as generated SQL. */
@@ -433,22 +189,26 @@ public class AskService {
             throw DomainException.badInput("sql_too_long", "Please keep queries under " + MAX_SQL_LENGTH + " characters.");
         }
         Account me = accounts.current();
-        return observed("sql", me, Optional.empty(), () -> metered(me, spend -> runUserSql(me, text, threadId, events)));
+        return observed("sql", me, Optional.empty(), () -> metered(me, spend -> runUserSql(me, text, threadId, events, spend)));
     }
 
-    private AskReply runUserSql(Account me, String text, UUID threadId, Consumer<AskEvent> events) {
+    private AskReply runUserSql(Account me, String text, UUID threadId, Consumer<AskEvent> events, ModelSpend spend) {
         String datamart = datamartOf(me.scope());
         OfflinePlanner planner = planners.forDatamart(datamart);
+        // Guarded and run before the turn is kept: a refused query leaves no conversation behind.
         var execution = queries.run(datamart, text, me.scope().regions());
         ConversationThread thread = threadFor(me, threadId, "SQL: " + text);
         threads.append(thread.id(), "user", text, Intent.USER_SQL.code());
-        events.accept(new AskEvent("sql", Map.of("sql", execution.guarded().sql())));
-        QueryResult result = execution.result();
-        events.accept(new AskEvent("result", Map.of("columns", result.columns(), "rows", result.rows(), "truncated", result.truncated())));
-        String scopeWords = scopeWords(me.scope(), planner);
-        String answer = result.rows().size() + (result.rows().size() == 1 ? " row" : " rows")
-                + (result.truncated() ? " (cut at the row limit)" : "") + ". Computed for " + scopeWords + ".";
-        return finish(thread, Intent.USER_SQL, null, new Ran(text, text, execution), result, answer, List.of(), scopeWords, me, events);
+        var ask = new AskState(me, text, thread, datamart, planner, scopeWords(me.scope(), planner), Optional.empty(), null, null,
+                spend, events);
+        ask.route = AskState.Route.USER_SQL;
+        ask.intent = Intent.USER_SQL;
+        ask.sql = text;
+        ask.execution = execution;
+        runStep.apply(ask);
+        answerStep.apply(ask);
+        suggestStep.apply(ask);
+        return rememberStep.apply(ask);
     }
 
     /**
@@ -574,63 +334,6 @@ public class AskService {
         recall.forgetThread(me, threadId);
     }
 
-    /** The SQL that answered a question, as written (by the planner, the model or the user) and as it ran, scoped by the guard. */
-    private record Ran(String question, String written, String scoped, long warehouseMillis, long scannedBytes) {
-        Ran(String question, String written, ScopedQueryRunner.Execution execution) {
-            this(question, written, execution.guarded().sql(), execution.warehouseMillis(), execution.scannedBytes());
-        }
-    }
-
-    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
-            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events) {
-        return finish(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, AskReply.Usage.OFFLINE, "offline");
-    }
-
-    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
-            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine) {
-        return finish(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, usage, engine, null);
-    }
-
-    private AskReply finish(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
-            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine,
-            Prediction prediction) {
-        return Observation.createNotStarted("usheru.ask.answer", observations).contextualName("answer")
-                .lowCardinalityKeyValue("intent", intent.code())
-                .observe(() -> stored(thread, intent, plan, sql, result, answer, suggestions, scopeWords, me, events, usage, engine,
-                        prediction));
-    }
-
-    /** The answer sent and kept in the thread, with what it cost. */
-    private AskReply stored(ConversationThread thread, Intent intent, QueryPlan plan, Ran sql, QueryResult result, String answer,
-            List<String> suggestions, String scopeWords, Account me, Consumer<AskEvent> events, AskReply.Usage usage, String engine,
-            Prediction prediction) {
-        events.accept(new AskEvent("answer", Map.of("text", answer)));
-        events.accept(new AskEvent("suggestions", Map.of("suggestions", suggestions)));
-        StoredMessage stored = threads.append(thread.id(), "assistant", answer, intent.code(),
-                plan == null ? null : json.writeValueAsString(plan), sql == null ? null : sql.scoped(), sql == null ? null : sql.written(),
-                json.writeValueAsString(summaryOf(result)));
-        if (sql != null) {
-            recall.rememberTurn(stored.id(), me.id(), thread.id(), sql.question(), sql.written());
-            usage = usage.withWarehouse(sql.warehouseMillis(), sql.scannedBytes());
-        }
-        Interpretation interpretation = plan != null
-                ? Interpretation.of(plan, planners.forDatamart(datamartOf(me.scope())).vocabulary(), scopeWords)
-                : "llm".equals(engine) && sql != null ? Interpretation.ofSql(sql.written(), scopeWords) : null;
-        var reply = new AskReply(thread.id(), intent.code(), sql == null ? null : sql.scoped(), result.columns(), result.rows(),
-                answer, suggestions, usage, quotas.remaining(me.id()), chartOf(result, prediction), scopeWords, result.truncated(), engine,
-                stored.id(), interpretation, prediction);
-        events.accept(new AskEvent("done", reply));
-        return reply;
-    }
-
-    /** A yearly forecast is a line with its band; a film's forecast bars beside earlier films like it. */
-    private static String chartOf(QueryResult result, Prediction prediction) {
-        if (prediction == null) {
-            return Answers.chartFor(result);
-        }
-        return "film".equals(result.columns().getFirst().name()) ? "bar" : "line";
-    }
-
     private ConversationThread threadFor(Account me, UUID threadId, String firstQuestion) {
         if (threadId != null) {
             return threads.find(me.id(), threadId).orElseThrow(() -> new DomainException(DomainException.Kind.NOT_FOUND,
@@ -646,50 +349,6 @@ public class AskService {
 
     private static String scopeWords(Scope scope, OfflinePlanner planner) {
         return Answers.scopeWords(scope.regions(), planner.vocabulary());
-    }
-
-    private record Narrowed(QueryPlan plan, String note, String refusal) {}
-
-    /** Keeps a plan's named regions to those in scope; the guard enforces the scope regardless. */
-    private static Narrowed narrowToScope(QueryPlan plan, Scope scope, OfflinePlanner planner) {
-        if (!scope.hasRegionLimit()) {
-            return new Narrowed(plan, null, null);
-        }
-        var filters = new ArrayList<QueryPlan.Filter>();
-        var outside = new ArrayList<String>();
-        for (QueryPlan.Filter filter : plan.filters()) {
-            if (!filter.field().equals("region") || filter.values().isEmpty() || filter.isExclusion()) {
-                filters.add(filter);
-                continue;
-            }
-            var inside = filter.values().stream().filter(scope.regions()::contains).toList();
-            filter.values().stream().filter(region -> !scope.regions().contains(region))
-                    .forEach(region -> outside.add(planner.vocabulary().regionName(String.valueOf(region))));
-            if (inside.isEmpty()) {
-                String yours = new TreeSet<>(scope.regions()).stream().map(planner.vocabulary()::regionName).collect(Collectors.joining(", "));
-                return new Narrowed(plan, null, String.join(" and ", outside) + (outside.size() == 1 ? " is" : " are")
-                        + " outside your data scope, so I cannot show figures for " + (outside.size() == 1 ? "it" : "them")
-                        + ". You can ask about " + yours + ".");
-            }
-            filters.add(QueryPlan.Filter.in("region", inside));
-        }
-        if (outside.isEmpty()) {
-            return new Narrowed(plan, null, null);
-        }
-        return new Narrowed(plan.withFilters(filters), String.join(" and ", outside) + " left out: outside your data scope.", null);
-    }
-
-    private static QueryResult emptyResult() {
-        return new QueryResult(List.of(), List.of(), false, 0);
-    }
-
-    private static Map<String, Object> summaryOf(QueryResult result) {
-        var summary = new LinkedHashMap<String, Object>();
-        summary.put("columns", result.columns());
-        summary.put("rowCount", result.rows().size());
-        summary.put("firstRows", result.rows().subList(0, Math.min(20, result.rows().size())));
-        summary.put("truncated", result.truncated());
-        return summary;
     }
 
 

@@ -101,7 +101,15 @@ public class ScopedQueryRunner {
      * The warehouse step is observed as {@code usheru.ask.warehouse}: whether it came from the cache, and its row count.
      */
     public Execution run(String datamart, String sql, Set<String> regions, int maxRows) {
-        GuardedSql guarded = guard(datamart, sql, regions);
+        return run(datamart, guard(datamart, sql, regions), maxRows);
+    }
+
+    /** Runs SQL that already passed {@link #guard} (only the guard makes a {@link GuardedSql}), with the usual row cap. */
+    public Execution run(String datamart, GuardedSql guarded) {
+        return run(datamart, guarded, maxRows.get());
+    }
+
+    private Execution run(String datamart, GuardedSql guarded, int maxRows) {
         Observation observation = Observation.createNotStarted("usheru.ask.warehouse", observations).contextualName("warehouse")
                 .lowCardinalityKeyValue("datamart", datamart).lowCardinalityKeyValue("cached", "false");
         return observation.observe(() -> {

@@ -77,8 +77,8 @@ class ForecasterTest {
 
     @Test
     void theConditionsOfAForecastReadAsItsSubject() {
-        assertThat(AskService.forecastSubject(" in France, of Action films")).isEqualTo("Action films in France");
-        assertThat(AskService.forecastSubject(" of Comedy films")).isEqualTo("Comedy films");
-        assertThat(AskService.forecastSubject(" in Ireland")).isEqualTo("films in Ireland");
+        assertThat(RunStep.forecastSubject(" in France, of Action films")).isEqualTo("Action films in France");
+        assertThat(RunStep.forecastSubject(" of Comedy films")).isEqualTo("Comedy films");
+        assertThat(RunStep.forecastSubject(" in Ireland")).isEqualTo("films in Ireland");
     }
 }

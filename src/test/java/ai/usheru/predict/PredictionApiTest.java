@@ -44,6 +44,9 @@ class PredictionApiTest extends IntegrationTest {
             assertThat(prediction.get("assumptions").size()).isPositive();
             assertThat(reply.get("answer").asString()).contains("80% range", "typically off by", "cannot know");
             assertThat(reply.get("rows").get(reply.get("rows").size() - 1).get(4).asString()).isEqualTo("forecast");
+            // The data ends in November 2010: that year's total is incomplete, so it is left out of the history, and said so.
+            assertThat(reply.get("answer").asString()).contains("2010 is left out: the data ends before its December")
+                    .doesNotContain("2011 is left out");
         }
         assertThat(history(irelandScoped)).as("the Irish user's history is Ireland's").isEqualTo(history(irelandAsked));
         assertThat(history(irelandScoped)).isNotEqualTo(history(everywhere));
