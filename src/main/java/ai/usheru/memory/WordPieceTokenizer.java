@@ -16,6 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
  * text, space out CJK characters, lower-case and strip accents, split on whitespace and punctuation,
  * then cut each word into the longest pieces the vocabulary knows ({@code ##} marks a continuation).
  * The ids are wrapped in {@code [CLS] … [SEP]} and cut to {@code maxTokens}.
+ *
+ * <p>Why ours and not a library: Hugging Face's own tokenizer does run offline here (DJL's binding,
+ * {@code ai.djl.huggingface:tokenizers}, bundles its native library), but it would add about 60 MB of
+ * native code for five platforms to a jar we are cutting down, and it unpacks that library into the
+ * home directory at start-up. For this one model the algorithm is small, and
+ * {@code WordPieceTokenizerTest} checks that these ids are exactly the library's on every question of
+ * every question set and on text that trips tokenizers up; the library is a test dependency only.
  */
 final class WordPieceTokenizer {
 
