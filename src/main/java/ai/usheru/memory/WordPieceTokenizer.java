@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The ids are wrapped in {@code [CLS] … [SEP]} and cut to {@code maxTokens}.
  *
  * <p>Why ours and not a library: Hugging Face's own tokenizer does run offline here (DJL's binding,
- * {@code ai.djl.huggingface:tokenizers}, bundles its native library), but it would add about 60 MB of
- * native code for five platforms to a jar we are cutting down, and it unpacks that library into the
- * home directory at start-up. For this one model the algorithm is small, and
+ * {@code ai.djl.huggingface:tokenizers} 0.38.0, bundles its native library), but it would add an 18 MB
+ * jar holding 55 MB of native code for four platforms to a jar we are cutting down, and it unpacks that
+ * library into the home directory at start-up. For this one model the algorithm is small, and
  * {@code WordPieceTokenizerTest} checks that these ids are exactly the library's on every question of
  * every question set and on text that trips tokenizers up; the library is a test dependency only.
  */
