@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +51,11 @@ import org.springframework.ai.vectorstore.observation.VectorStoreObservationCont
  *
  * <p>Search is exact: the query's cosine similarity (a dot product, as every vector is stored at
  * unit length) with every document that passes the filter, in one contiguous {@code float[]}. The
- * filter is tested first, so the product's searches (a datamart's schema, a thread's turns) compute
- * few dot products even when the store holds many turns. The cost is linear in the documents held:
- * see the README for what 100,000 cost on the development machine.
+ * metadata keys named by {@link Builder#indexedKeys} are indexed: a filter requiring
+ * {@code key == 'text'} for one of them looks only at the documents with that value (the smallest
+ * such set), so the product's searches (a datamart's schema and examples, a thread's turns) cost
+ * the same whatever else the store holds. Other searches test every document; their cost is linear
+ * in the documents held: see the README for what 100,000 cost on the development machine.
  *
  * <p>Searches run in parallel with each other and with the disk work of changes; changes (and
  * compaction) run one at a time. A change reaches the operating system before {@code add} or
@@ -84,6 +88,8 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
     private int[] freeSlots = new int[16];
     private int freeSlotCount;
     private final Map<String, Integer> slotById = new HashMap<>();
+    /** For each indexed key, the slots of the documents holding each text value. */
+    private final Map<String, Map<String, Set<Integer>>> index = new HashMap<>();
     /** Records in the log that no longer describe a live document (replaced puts, deleted puts, tombstones). */
     private long garbage;
 
@@ -91,7 +97,10 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
         return new Builder(embeddingModel, directory);
     }
 
-    /** Opens (or creates) the store kept in {@code directory}, importing an earlier version's JSON file found there. */
+    /**
+     * Opens (or creates) the store kept in {@code directory}, without indexed keys, importing an
+     * earlier version's JSON file found there.
+     */
     public static LogVectorStore open(EmbeddingModel embeddingModel, Path directory) {
         return builder(embeddingModel, directory).build();
     }
@@ -100,6 +109,7 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
         super(builder);
         this.dimensions = embeddingModel.dimensions();
         this.compactAfterGarbage = builder.compactAfterGarbage;
+        builder.indexedKeys.forEach(key -> index.put(key, new HashMap<>()));
         Path directory = builder.directory.toAbsolutePath();
         long started = System.nanoTime();
         this.file = openLog(directory.resolve(FILE_NAME));
@@ -218,10 +228,19 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
         changes.lock(); // no change between choosing the documents and deleting them
         try {
             var ids = new ArrayList<String>();
-            for (int slot = 0; slot < slots; slot++) {
-                Entry entry = entries[slot];
-                if (entry != null && matches.test(entry.metadata())) {
-                    ids.add(entry.id());
+            Set<Integer> candidates = candidates(expression);
+            if (candidates == null) {
+                for (int slot = 0; slot < slots; slot++) {
+                    Entry entry = entries[slot];
+                    if (entry != null && matches.test(entry.metadata())) {
+                        ids.add(entry.id());
+                    }
+                }
+            } else {
+                for (int slot : candidates) {
+                    if (matches.test(entries[slot].metadata())) {
+                        ids.add(entries[slot].id());
+                    }
                 }
             }
             doDelete(ids);
@@ -257,9 +276,17 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
     private boolean remember(VectorLog.Put put) {
         Integer existing = slotById.get(put.id());
         int slot = existing != null ? existing : freeSlot();
+        if (existing != null) {
+            unindex(slot);
+        }
         System.arraycopy(put.vector(), 0, vectors, slot * dimensions, dimensions);
         entries[slot] = new Entry(put.id(), put.text(), put.metadata());
         slotById.put(put.id(), slot);
+        index.forEach((key, slotsByValue) -> {
+            if (put.metadata().get(key) instanceof String value) {
+                slotsByValue.computeIfAbsent(value, any -> new HashSet<>()).add(slot);
+            }
+        });
         return existing != null;
     }
 
@@ -269,12 +296,44 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
         if (slot == null) {
             return false;
         }
+        unindex(slot);
         entries[slot] = null;
         if (freeSlotCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
         }
         freeSlots[freeSlotCount++] = slot;
         return true;
+    }
+
+    private void unindex(int slot) {
+        Map<String, Object> metadata = entries[slot].metadata();
+        index.forEach((key, slotsByValue) -> {
+            if (metadata.get(key) instanceof String value) {
+                Set<Integer> holding = slotsByValue.get(value);
+                holding.remove(slot);
+                if (holding.isEmpty()) {
+                    slotsByValue.remove(value);
+                }
+            }
+        });
+    }
+
+    /**
+     * The only slots that can pass the filter, from the index: the fewest of those holding a value the
+     * filter requires. {@code null} when the index cannot narrow the search.
+     */
+    private Set<Integer> candidates(Filter.Expression filter) {
+        Set<Integer> fewest = null;
+        for (Map.Entry<String, String> required : MetadataFilter.requiredEqualities(filter).entrySet()) {
+            Map<String, Set<Integer>> slotsByValue = index.get(required.getKey());
+            if (slotsByValue != null) {
+                Set<Integer> holding = slotsByValue.getOrDefault(required.getValue(), Set.of());
+                if (fewest == null || holding.size() < fewest.size()) {
+                    fewest = holding;
+                }
+            }
+        }
+        return fewest;
     }
 
     private int freeSlot() {
@@ -372,19 +431,31 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
         memory.readLock().lock();
         try {
             var nearest = new Nearest(Math.min(request.getTopK(), slotById.size()));
-            for (int slot = 0; slot < slots; slot++) {
-                Entry entry = entries[slot];
-                if (entry == null || filter != null && !filter.test(entry.metadata())) {
-                    continue;
+            Set<Integer> candidates = filter == null ? null : candidates(request.getFilterExpression());
+            if (candidates != null) {
+                for (int slot : candidates) {
+                    if (filter.test(entries[slot].metadata())) {
+                        offer(nearest, slot, query, threshold);
+                    }
                 }
-                float score = dot(vectors, slot * dimensions, query);
-                if (score >= threshold) {
-                    nearest.offer(slot, score);
+            } else {
+                for (int slot = 0; slot < slots; slot++) {
+                    Entry entry = entries[slot];
+                    if (entry != null && (filter == null || filter.test(entry.metadata()))) {
+                        offer(nearest, slot, query, threshold);
+                    }
                 }
             }
             return nearest.documents(entries);
         } finally {
             memory.readLock().unlock();
+        }
+    }
+
+    private void offer(Nearest nearest, int slot, float[] query, double threshold) {
+        float score = dot(vectors, slot * dimensions, query);
+        if (score >= threshold) {
+            nearest.offer(slot, score);
         }
     }
 
@@ -547,6 +618,7 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
 
         private final Path directory;
         private int compactAfterGarbage = DEFAULT_COMPACT_AFTER_GARBAGE;
+        private Set<String> indexedKeys = Set.of();
 
         private Builder(EmbeddingModel embeddingModel, Path directory) {
             super(embeddingModel);
@@ -556,6 +628,12 @@ public final class LogVectorStore extends AbstractObservationVectorStore impleme
         /** Compact only once at least this many records are garbage (and more than half of the log is). */
         public Builder compactAfterGarbage(int records) {
             this.compactAfterGarbage = records;
+            return this;
+        }
+
+        /** Metadata keys that filters compare with text by equality, to be indexed (a few hundred bytes per document each). */
+        public Builder indexedKeys(Set<String> keys) {
+            this.indexedKeys = Set.copyOf(keys);
             return this;
         }
 

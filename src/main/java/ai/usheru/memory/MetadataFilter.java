@@ -41,6 +41,30 @@ final class MetadataFilter {
         };
     }
 
+    /**
+     * The conditions {@code key == 'text'} that every document the expression accepts must meet: those
+     * joined by AND at the top of the expression (an OR or a NOT hides what is below it).
+     */
+    static Map<String, String> requiredEqualities(Filter.Expression expression) {
+        var equalities = new java.util.HashMap<String, String>();
+        collectEqualities(expression, equalities);
+        return equalities;
+    }
+
+    private static void collectEqualities(Filter.Operand operand, Map<String, String> equalities) {
+        switch (operand) {
+            case Filter.Group group -> collectEqualities(group.content(), equalities);
+            case Filter.Expression expression when expression.type() == Filter.ExpressionType.AND -> {
+                collectEqualities(expression.left(), equalities);
+                collectEqualities(expression.right(), equalities);
+            }
+            case Filter.Expression expression when expression.type() == Filter.ExpressionType.EQ
+                    && expression.left() instanceof Filter.Key
+                    && expression.right() instanceof Filter.Value(String value) -> equalities.put(key(expression.left()), value);
+            default -> { }
+        }
+    }
+
     private static Predicate<Map<String, Object>> of(Filter.Operand operand) {
         return switch (operand) {
             case Filter.Expression expression -> of(expression);

@@ -62,7 +62,7 @@ class VectorMemoryConfiguration {
         }
         var directory = properties.dataDir().resolve("vectors");
         log.info("Vector memory: in-process store, its log in {}", directory.toAbsolutePath());
-        return LogVectorStore.open(embeddingModel, directory);
+        return LogVectorStore.builder(embeddingModel, directory).indexedKeys(Recall.FILTERED_KEYS).build();
     }
 
     /** The PostgreSQL store, creating its table and HNSW cosine index when they are missing. */

@@ -44,7 +44,7 @@ class LogVectorStoreTest extends VectorStoreContract {
     }
 
     private LogVectorStore reopen() {
-        return track(LogVectorStore.open(embeddings, directory.resolve("vectors")));
+        return track(LogVectorStore.builder(embeddings, directory.resolve("vectors")).indexedKeys(Recall.FILTERED_KEYS).build());
     }
 
     private LogVectorStore track(LogVectorStore store) {
@@ -147,6 +147,26 @@ class LogVectorStoreTest extends VectorStoreContract {
         }
         reopened.close();
         assertThat(texts(reopen(), "Titanic")).hasSize(3).doesNotContain("Box office of Titanic");
+    }
+
+    @Test
+    void anIndexedSearchFindsWhatAFullScanFinds() {
+        String moved = UUID.randomUUID().toString();
+        store().add(List.of(
+                doc(moved, "Box office of Titanic", Map.of("kind", "turn", "user", "u1", "thread", "a")),
+                doc(UUID.randomUUID().toString(), "Box office of Avatar", Map.of("kind", "turn", "user", "u1", "thread", "b")),
+                doc(UUID.randomUUID().toString(), "Box office of Titanic in Spain", Map.of("kind", "turn", "user", "u2", "thread", "a"))));
+        store().add(List.of(doc(moved, "Box office of Titanic, revised", Map.of("kind", "turn", "user", "u1", "thread", "b"))));
+        var unindexed = track(LogVectorStore.open(embeddings, directory.resolve("vectors")));
+
+        for (String filter : List.of("thread == 'a'", "thread == 'b' && user == 'u1'", "thread == 'a' || user == 'u1'",
+                "kind == 'turn' && (thread == 'b')", "thread == 'c'", "NOT (thread == 'a')", "user == 'u1' && thread in ['a']")) {
+            var request = SearchRequest.builder().query("Titanic").topK(10).filterExpression(filter).build();
+            assertThat(store().similaritySearch(request)).as(filter).extracting(Document::getText)
+                    .containsExactlyElementsOf(unindexed.similaritySearch(request).stream().map(Document::getText).toList());
+        }
+        assertThat(store().similaritySearch(SearchRequest.builder().query("Titanic").topK(10).filterExpression("thread == 'a'").build()))
+                .extracting(Document::getText).containsExactly("Box office of Titanic in Spain");
     }
 
     @Test
