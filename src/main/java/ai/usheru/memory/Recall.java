@@ -41,6 +41,8 @@ import ai.usheru.semantic.SemanticModel;
 public class Recall implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Recall.class);
+    /** The metadata keys whose text values the searches below require; a store may index them. */
+    static final Set<String> FILTERED_KEYS = Set.of("datamart", "user", "thread");
 
     private final VectorStore store;
     private final AppProperties.Memory settings;

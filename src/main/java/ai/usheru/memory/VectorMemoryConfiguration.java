@@ -16,8 +16,9 @@ import ai.usheru.AppProperties;
 /**
  * Embeddings and the vector store behind {@link Recall}. With {@code app.memory.store=auto} (the
  * default) the vectors live in PostgreSQL when it has pgvector (Spring AI's {@link PgVectorStore},
- * HNSW index, cosine distance) and in a file under {@code APP_DATA_DIR/vectors} otherwise, as in the
- * embedded mode; {@code pgvector} insists on PostgreSQL and {@code file} on the file.
+ * HNSW index, cosine distance) and otherwise, as in the embedded mode, in memory with an append-only
+ * log under {@code APP_DATA_DIR/vectors} ({@link LogVectorStore}); {@code pgvector} insists on
+ * PostgreSQL and {@code file} on the log.
  */
 @Configuration(proxyBeanMethods = false)
 class VectorMemoryConfiguration {
@@ -59,9 +60,9 @@ class VectorMemoryConfiguration {
                         e.getMessage());
             }
         }
-        var file = properties.dataDir().resolve("vectors").resolve("memory.json");
-        log.info("Vector memory: in-process store persisted in {}", file.toAbsolutePath());
-        return new FileVectorStore(embeddingModel, file);
+        var directory = properties.dataDir().resolve("vectors");
+        log.info("Vector memory: in-process store, its log in {}", directory.toAbsolutePath());
+        return LogVectorStore.builder(embeddingModel, directory).indexedKeys(Recall.FILTERED_KEYS).build();
     }
 
     /** The PostgreSQL store, creating its table and HNSW cosine index when they are missing. */

@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.ai.document.Document;
 
 import ai.usheru.ask.Planners;
-import ai.usheru.memory.FileVectorStore;
+import ai.usheru.memory.LogVectorStore;
 import ai.usheru.memory.MiniLmEmbeddingModel;
 import ai.usheru.memory.Recall;
 import ai.usheru.guard.SqlGuard;
@@ -119,8 +119,7 @@ class AskBenchmark extends IntegrationTest {
                     embed[round] = System.nanoTime() - started;
                 }
             }
-            Path file = Files.createTempDirectory("bench-vectors").resolve("memory.json");
-            var store = new FileVectorStore(embeddings, file);
+            var store = LogVectorStore.open(embeddings, Files.createTempDirectory("bench-vectors"));
             var documents = new ArrayList<Document>();
             for (int example = 0; example < 2_000; example++) {
                 documents.add(Document.builder().id(java.util.UUID.randomUUID().toString())
@@ -145,8 +144,9 @@ class AskBenchmark extends IntegrationTest {
                 }
             }
             recall.destroy();
+            store.close();
             return line("embedding one new question (all-MiniLM-L6-v2, ONNX, 1 thread)", embed, 1_000_000, "ms")
-                    + line("prompt context: embed + schema, example and turn searches (file store, 2,000 examples)", prompt, 1_000_000, "ms");
+                    + line("prompt context: embed + schema, example and turn searches (log store, 2,000 examples)", prompt, 1_000_000, "ms");
         } finally {
             embeddings.close();
         }
