@@ -158,11 +158,14 @@ public class AskService {
             Optional<LlmModel> model, QueryPlan chosen) {
         String datamart = datamartOf(me.scope());
         ConversationThread thread = threadFor(me, threadId, text);
-        QueryPlan previous = threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null);
+        // A new conversation has no earlier answer to follow up or pick a reading from: nothing to read back.
+        boolean continued = threadId != null;
+        QueryPlan previous = continued
+                ? threads.latestPlanJson(thread.id()).map(plan -> json.readValue(plan, QueryPlan.class)).orElse(null) : null;
         threads.append(thread.id(), "user", text, null);
         OfflinePlanner planner = planners.forDatamart(datamart);
-        var ask = new AskState(me, text, thread, datamart, planner, scopeWords(me.scope(), planner), model, chosen, previous, spend,
-                events);
+        var ask = new AskState(me, text, thread, continued, datamart, planner, scopeWords(me.scope(), planner), model, chosen, previous,
+                spend, events);
 
         understandStep.apply(ask);
         if (ModelStep.wanted(ask)) {
@@ -199,8 +202,8 @@ public class AskService {
         var execution = queries.run(datamart, text, me.scope().regions());
         ConversationThread thread = threadFor(me, threadId, "SQL: " + text);
         threads.append(thread.id(), "user", text, Intent.USER_SQL.code());
-        var ask = new AskState(me, text, thread, datamart, planner, scopeWords(me.scope(), planner), Optional.empty(), null, null,
-                spend, events);
+        var ask = new AskState(me, text, thread, threadId != null, datamart, planner, scopeWords(me.scope(), planner), Optional.empty(),
+                null, null, spend, events);
         ask.route = AskState.Route.USER_SQL;
         ask.intent = Intent.USER_SQL;
         ask.sql = text;

@@ -48,6 +48,8 @@ final class AskState {
     /** The words that go into the thread as the user's turn (for a re-run, the reading's sentence). */
     final String text;
     final ConversationThread thread;
+    /** Whether the thread had turns before this one (else there is nothing to follow up or pick from). */
+    final boolean continued;
     final String datamart;
     final OfflinePlanner planner;
     /** The caller's scope in words, as every answer ends ("Computed for France and Germany."). */
@@ -89,11 +91,12 @@ final class AskState {
     String answer;
     List<String> suggestions = List.of();
 
-    AskState(Account me, String text, ConversationThread thread, String datamart, OfflinePlanner planner, String scopeWords,
+    AskState(Account me, String text, ConversationThread thread, boolean continued, String datamart, OfflinePlanner planner, String scopeWords,
             Optional<LlmModel> model, QueryPlan chosen, QueryPlan previous, ModelSpend spend, Consumer<AskEvent> events) {
         this.me = me;
         this.text = text;
         this.thread = thread;
+        this.continued = continued;
         this.datamart = datamart;
         this.planner = planner;
         this.scopeWords = scopeWords;

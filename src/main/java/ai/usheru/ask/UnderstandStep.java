@@ -50,7 +50,8 @@ final class UnderstandStep {
     private PlannerOutcome read(AskState ask) {
         try {
             // A reading offered after a question read only in part, picked as offered: run it as read.
-            Optional<QueryPlan> offered = ask.chosen != null ? Optional.of(ask.chosen) : offeredReading(ask);
+            Optional<QueryPlan> offered = ask.chosen != null ? Optional.of(ask.chosen)
+                    : ask.continued ? offeredReading(ask) : Optional.empty();
             return offered.isPresent()
                     ? new PlannerOutcome(Intent.DATA_QUERY, offered.get(), ask.planner.compile(offered.get()), null, null)
                     : ask.planner.plan(ask.text, ask.previous);

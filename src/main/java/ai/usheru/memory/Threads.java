@@ -27,13 +27,13 @@ public class Threads {
     }
 
     public ConversationThread create(UUID userId, String title) {
-        UUID id = UUID.randomUUID();
-        db.insertInto(THREADS)
-                .set(THREADS.ID, id)
+        return db.insertInto(THREADS)
+                .set(THREADS.ID, UUID.randomUUID())
                 .set(THREADS.USER_ID, userId)
                 .set(THREADS.TITLE, title)
-                .execute();
-        return find(userId, id).orElseThrow();
+                .returning()
+                .fetchSingle(row -> new ConversationThread(row.getId(), row.getUserId(), row.getTitle(), row.getCreatedAt(),
+                        row.getUpdatedAt()));
     }
 
     public Optional<ConversationThread> find(UUID userId, UUID threadId) {
@@ -62,24 +62,20 @@ public class Threads {
      */
     public StoredMessage append(UUID threadId, String role, String content, String intent, String planJson, String sql,
             String sourceSql, String resultSummaryJson) {
-        UUID id = UUID.randomUUID();
-        int position = db.select(DSL.coalesce(DSL.max(MESSAGES.POSITION), -1).plus(1))
-                .from(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId))
-                .fetchSingle().value1();
-        db.insertInto(MESSAGES)
-                .set(MESSAGES.ID, id)
-                .set(MESSAGES.THREAD_ID, threadId)
-                .set(MESSAGES.POSITION, position)
-                .set(MESSAGES.ROLE, role)
-                .set(MESSAGES.CONTENT, content)
-                .set(MESSAGES.INTENT, intent)
-                .set(MESSAGES.PLAN, planJson == null ? null : JSONB.valueOf(planJson))
-                .set(MESSAGES.SQL_TEXT, sql)
-                .set(MESSAGES.SOURCE_SQL, sourceSql)
-                .set(MESSAGES.RESULT_SUMMARY, resultSummaryJson == null ? null : JSONB.valueOf(resultSummaryJson))
-                .execute();
+        // One statement takes the next position and inserts (two round trips in all, with the thread's touch).
+        var next = DSL.select(DSL.val(UUID.randomUUID()), DSL.val(threadId), DSL.coalesce(DSL.max(MESSAGES.POSITION), -1).plus(1),
+                        DSL.val(role), DSL.val(content), DSL.val(intent, MESSAGES.INTENT),
+                        DSL.val(planJson == null ? null : JSONB.valueOf(planJson), MESSAGES.PLAN), DSL.val(sql, MESSAGES.SQL_TEXT),
+                        DSL.val(sourceSql, MESSAGES.SOURCE_SQL),
+                        DSL.val(resultSummaryJson == null ? null : JSONB.valueOf(resultSummaryJson), MESSAGES.RESULT_SUMMARY))
+                .from(MESSAGES).where(MESSAGES.THREAD_ID.eq(threadId));
+        MessagesRecord stored = db.insertInto(MESSAGES, MESSAGES.ID, MESSAGES.THREAD_ID, MESSAGES.POSITION, MESSAGES.ROLE, MESSAGES.CONTENT,
+                        MESSAGES.INTENT, MESSAGES.PLAN, MESSAGES.SQL_TEXT, MESSAGES.SOURCE_SQL, MESSAGES.RESULT_SUMMARY)
+                .select(next)
+                .returning()
+                .fetchSingle();
         db.update(THREADS).set(THREADS.UPDATED_AT, OffsetDateTime.now()).where(THREADS.ID.eq(threadId)).execute();
-        return db.selectFrom(MESSAGES).where(MESSAGES.ID.eq(id)).fetchSingle(Threads::toMessage);
+        return toMessage(stored);
     }
 
     public boolean rename(UUID userId, UUID threadId, String title) {

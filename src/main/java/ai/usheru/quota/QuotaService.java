@@ -64,8 +64,9 @@ public class QuotaService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime day = now.truncatedTo(ChronoUnit.DAYS);
         OffsetDateTime month = day.withDayOfMonth(1);
-        UsageLedger.Used today = ledger.usedSince(userId, day);
-        UsageLedger.Used thisMonth = ledger.usedSince(userId, month);
+        var used = ledger.usedBy(userId, day, month);
+        UsageLedger.Used today = used.today();
+        UsageLedger.Used thisMonth = used.thisMonth();
         long completion = wantedCompletion;
         String binding = null;
         if (quota.tokensPerDay() != null && quota.tokensPerDay() - today.tokens() - promptTokens < completion) {
@@ -116,10 +117,11 @@ public class QuotaService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime day = now.truncatedTo(ChronoUnit.DAYS);
         OffsetDateTime month = day.withDayOfMonth(1);
-        if (quota.queriesPerDay() != null && ledger.usedSince(userId, day).queries() >= quota.queriesPerDay()) {
+        var used = ledger.usedBy(userId, day, month);
+        if (quota.queriesPerDay() != null && used.today().queries() >= quota.queriesPerDay()) {
             throw exceeded("queriesPerDay", "You have used your " + quota.queriesPerDay() + " questions for today.", day.plusDays(1), now);
         }
-        if (quota.queriesPerMonth() != null && ledger.usedSince(userId, month).queries() >= quota.queriesPerMonth()) {
+        if (quota.queriesPerMonth() != null && used.thisMonth().queries() >= quota.queriesPerMonth()) {
             throw exceeded("queriesPerMonth", "You have used your " + quota.queriesPerMonth() + " questions for this month.",
                     month.plusMonths(1), now);
         }
@@ -140,8 +142,9 @@ public class QuotaService {
     public Map<String, Object> remaining(UUID userId) {
         Quota quota = quotas.find(userId);
         OffsetDateTime day = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.DAYS);
-        UsageLedger.Used today = ledger.usedSince(userId, day);
-        UsageLedger.Used thisMonth = ledger.usedSince(userId, day.withDayOfMonth(1));
+        var used = ledger.usedBy(userId, day, day.withDayOfMonth(1));
+        UsageLedger.Used today = used.today();
+        UsageLedger.Used thisMonth = used.thisMonth();
         var view = new LinkedHashMap<String, Object>();
         view.put("queriesPerDay", quota.queriesPerDay());
         view.put("queriesLeftToday", quota.queriesPerDay() == null ? null : Math.max(0, quota.queriesPerDay() - today.queries()));

@@ -35,16 +35,23 @@ class UsageLedger {
         db.select(USERS.ID).from(USERS).where(USERS.ID.eq(userId)).forUpdate().fetch();
     }
 
-    Used usedSince(UUID userId, OffsetDateTime since) {
+    /** What the user used today and this month (from {@code day} and from {@code month}, which holds it), in one query. */
+    UsedBy usedBy(UUID userId, OffsetDateTime day, OffsetDateTime month) {
         var tokens = USAGE_RECORDS.PROMPT_TOKENS.plus(USAGE_RECORDS.COMPLETION_TOKENS);
-        var row = db.select(DSL.count(), DSL.coalesce(DSL.sum(tokens), BigDecimal.ZERO), DSL.coalesce(DSL.sum(USAGE_RECORDS.COST_USD), BigDecimal.ZERO))
+        var today = USAGE_RECORDS.CREATED_AT.ge(day);
+        var row = db.select(DSL.count().filterWhere(today), DSL.coalesce(DSL.sum(tokens).filterWhere(today), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(USAGE_RECORDS.COST_USD).filterWhere(today), BigDecimal.ZERO),
+                        DSL.count(), DSL.coalesce(DSL.sum(tokens), BigDecimal.ZERO), DSL.coalesce(DSL.sum(USAGE_RECORDS.COST_USD), BigDecimal.ZERO))
                 .from(USAGE_RECORDS)
                 .where(USAGE_RECORDS.USER_ID.eq(userId))
                 .and(USAGE_RECORDS.STATE.ne("RELEASED"))
-                .and(USAGE_RECORDS.CREATED_AT.ge(since))
+                .and(USAGE_RECORDS.CREATED_AT.ge(month))
                 .fetchSingle();
-        return new Used(row.value1(), row.value2().longValue(), row.value3());
+        return new UsedBy(new Used(row.value1(), row.value2().longValue(), row.value3()),
+                new Used(row.value4(), row.value5().longValue(), row.value6()));
     }
+
+    record UsedBy(Used today, Used thisMonth) {}
 
     long reserve(UUID userId, UUID clientId, String model, long estimatedTokens, BigDecimal estimatedUsd) {
         return db.insertInto(USAGE_RECORDS)

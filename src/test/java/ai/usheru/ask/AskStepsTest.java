@@ -62,7 +62,7 @@ class AskStepsTest {
         var me = new Account(UUID.randomUUID(), "analyst@example.com", "Analyst", Role.USER, false, null, null, scope, Quota.UNLIMITED,
                 OffsetDateTime.now());
         var events = new ArrayList<AskEvent>();
-        var ask = new AskState(me, question, null, TestWarehouse.MART, planner, Answers.scopeWords(regions, planner.vocabulary()),
+        var ask = new AskState(me, question, null, false, TestWarehouse.MART, planner, Answers.scopeWords(regions, planner.vocabulary()),
                 Optional.empty(), null, null, null, events::add);
         ask.outcome = planner.plan(question, null);
         return ask;

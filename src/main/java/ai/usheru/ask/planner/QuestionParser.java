@@ -357,7 +357,7 @@ final class QuestionParser {
         // unless films follow the name ("the three Toy Story films").
         String remaining = text.remaining().toLowerCase(Locale.ROOT);
         var titleSpans = new ArrayList<int[]>();
-        for (String title : vocabulary.titles) {
+        for (String title : vocabulary.titleIndex.candidates(remaining)) {
             String lowerTitle = title.toLowerCase(Locale.ROOT);
             if (lowerTitle.contains(" ") && containsWords(remaining, lowerTitle)) {
                 int at = remaining.indexOf(lowerTitle);
@@ -393,7 +393,8 @@ final class QuestionParser {
                         continue;
                     }
                     Pattern within = Pattern.compile("(^|[^\\p{L}])" + Pattern.quote(lower) + "($|[^\\p{L}])");
-                    long titles = vocabulary.titles.stream().filter(title -> within.matcher(title.toLowerCase(Locale.ROOT)).find()).limit(2).count();
+                    long titles = vocabulary.titleWords.mayContain(lower).stream()
+                            .filter(title -> within.matcher(title.toLowerCase(Locale.ROOT)).find()).limit(2).count();
                     if (titles >= 2 && (best == null || phrase.length() > best.length())) {
                         best = phrase;
                     }
@@ -426,7 +427,7 @@ final class QuestionParser {
     }
 
     private boolean isPerson(String lowerName) {
-        return vocabulary.people.stream().anyMatch(person -> person.equalsIgnoreCase(lowerName));
+        return vocabulary.peopleFolded.contains(NameIndex.fold(lowerName));
     }
 
     private static int firstWordStart(String question) {
@@ -636,7 +637,7 @@ final class QuestionParser {
                 }
             }
         }
-        for (String title : vocabulary.titles) {
+        for (String title : vocabulary.titleIndex.candidates(text.remaining())) {
             int at = text.find(title, 0, true);
             while (at >= 0) {
                 if (isTitleMention(text, title, at)) {
@@ -735,7 +736,7 @@ final class QuestionParser {
 
     private void readPeople(Phrases text, Draft draft) {
         var found = new LinkedHashSet<String>();
-        for (String person : vocabulary.people) {
+        for (String person : vocabulary.peopleIndex.candidates(text.remaining())) {
             int at = text.find(person, 0, true);
             if (at >= 0) {
                 found.add(person);
@@ -772,7 +773,7 @@ final class QuestionParser {
     /** Whether a word appears in some title ("stone" does, "tarantino" does not): then a lower-case surname is not sure. */
     private boolean isTitleWord(String lower) {
         Pattern word = Pattern.compile("(^|[^\\p{L}])" + Pattern.quote(lower) + "($|[^\\p{L}])");
-        return vocabulary.titles.stream().anyMatch(title -> word.matcher(title.toLowerCase(Locale.ROOT)).find());
+        return vocabulary.titleWords.mayContain(lower).stream().anyMatch(title -> word.matcher(title.toLowerCase(Locale.ROOT)).find());
     }
 
     private static final Map<String, String> TERRITORIES = Map.ofEntries(

@@ -36,6 +36,14 @@ public final class Vocabulary {
     /** Title (lower case) to the release years of the films that carry it, earliest first: remakes share a title. */
     final Map<String, List<Integer>> releaseYears;
     final int latestYear;
+    /** Titles by their rarest word: the ones a question may name. */
+    final NameIndex titleIndex;
+    /** Titles by every word: the ones a phrase may be part of. */
+    final NameIndex titleWords;
+    /** People by their rarest word: the ones a question may name. */
+    final NameIndex peopleIndex;
+    /** People's names, each character folded as a case-insensitive comparison sees it. */
+    final java.util.Set<String> peopleFolded;
 
     private Vocabulary(SemanticModel model, List<String> titles, List<String> people, Map<String, List<String>> peopleByLastName,
             Map<String, Map<String, String>> valuePhrases, Map<String, String> regionPhrases, Map<String, String> regionNames,
@@ -49,6 +57,10 @@ public final class Vocabulary {
         this.regionNames = regionNames;
         this.releaseYears = releaseYears;
         this.latestYear = latestYear;
+        this.titleIndex = NameIndex.byRarestWord(titles);
+        this.titleWords = NameIndex.byEveryLetterRun(titles);
+        this.peopleIndex = NameIndex.byRarestWord(people);
+        this.peopleFolded = java.util.Set.copyOf(people.stream().map(NameIndex::fold).toList());
     }
 
     public SemanticModel model() {
