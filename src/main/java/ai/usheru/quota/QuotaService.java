@@ -10,9 +10,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Enforces each user's quotas. Before any work a reservation is made atomically in PostgreSQL (the
@@ -25,12 +27,23 @@ public class QuotaService {
 
     private final UsageLedger ledger;
     private final Quotas quotas;
+    private final TransactionTemplate transactions;
     private final Clock clock;
+    /**
+     * One user's reservations on this instance wait for each other here, holding no database connection:
+     * a burst of one user's asks then keeps one pooled connection waiting on the user's row lock, not
+     * the whole pool (which would turn the burst into "database unavailable" for everyone).
+     */
+    private final ReentrantLock[] userLocks = new ReentrantLock[64];
 
-    QuotaService(UsageLedger ledger, Quotas quotas) {
+    QuotaService(UsageLedger ledger, Quotas quotas, TransactionTemplate transactions) {
         this.ledger = ledger;
         this.quotas = quotas;
+        this.transactions = transactions;
         this.clock = Clock.systemUTC();
+        for (int i = 0; i < userLocks.length; i++) {
+            userLocks[i] = new ReentrantLock();
+        }
     }
 
     /** An open reservation: settle or release it exactly once. */
@@ -41,11 +54,18 @@ public class QuotaService {
      * questions of the day or month are spent. Tokens and money are held per model call
      * ({@link #holdForCall}); the offline planner needs none.
      */
-    @Transactional
     public Reservation reserve(UUID userId, UUID clientId, String model) {
-        ledger.lockUser(userId);
-        checkQueries(userId);
-        return new Reservation(ledger.reserve(userId, clientId, model, 0, BigDecimal.ZERO));
+        ReentrantLock local = userLocks[Math.floorMod(userId.hashCode(), userLocks.length)];
+        local.lock();
+        try {
+            return transactions.execute(status -> {
+                ledger.lockUser(userId);
+                checkQueries(userId);
+                return new Reservation(ledger.reserve(userId, clientId, model, 0, BigDecimal.ZERO));
+            });
+        } finally {
+            local.unlock();
+        }
     }
 
     /**
