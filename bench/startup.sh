@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Seconds from `java` to the first 200 of GET /api/v1/health, on a cold (new) or warm data directory.
 #
-#   bench/startup.sh [--runs N] [--port P] [--data-dir D] [--jar J] [--check] [cold|warm] [-- extra java options]
+#   bench/startup.sh [--runs N] [--port P] [--data-dir D] [--jar J] [--check] [--extract DIR | --aot DIR]
+#                    [cold|warm] [-- extra java options]
 #
 #   cold   a new data directory each run: initdb, migrations, the data mart load
 #   warm   one data directory, started once to warm it, then N timed starts on it (the default)
-#   --check  after the last start, sign in, ask one question and print the answer's intent and rows
+#   --check    after the last start, sign in, ask one question and print the answer's intent and rows
+#   --extract  run the jar extracted into DIR (java -Djarmode=tools -jar … extract), as the AOT cache needs
+#   --aot      the same, plus a training run (a cold start, one sign-in and one question, then a normal
+#              stop) that writes DIR/app.aot, which every timed run then uses (-XX:AOTCache)
 #
-# Prints each run and the median, the load average before and after, and where the app's own log puts
-# the time (Spring's "Started … in"). Example, with the JDK's AOT cache:
-#   bench/startup.sh warm -- -XX:AOTCache=target/app.aot
+# Prints each run and the median (seconds to healthy and the JVM's CPU seconds until then), the load
+# average before and after, and Spring's own "Started … in" line. Example: bench/startup.sh --aot /tmp/app warm
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=3 port=8190 data_dir=/tmp/startup-bench jar=target/usheru-ai.jar mode=warm check=false
+runs=3 port=8190 data_dir=/tmp/startup-bench jar=target/usheru-ai.jar mode=warm check=false extract= aot=false
 java_opts=()
 seconds= cpu=
 while [ $# -gt 0 ]; do
@@ -23,6 +26,8 @@ while [ $# -gt 0 ]; do
         --data-dir) data_dir=$2; shift 2 ;;
         --jar) jar=$2; shift 2 ;;
         --check) check=true; shift ;;
+        --extract) extract=$2; shift 2 ;;
+        --aot) extract=$2; aot=true; shift 2 ;;
         cold|warm) mode=$1; shift ;;
         --) shift; java_opts=("$@"); break ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -35,7 +40,8 @@ pid=
 stop() {
     [ -n "$pid" ] || return 0
     kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # Long enough for a training run's JVM to write its AOT cache after the application stopped.
+    for _ in $(seq 1 3000); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
     # A postgres left behind by a killed JVM: stopped by its own pid file, nothing else touched.
     local pg="$data_dir/postgres/postmaster.pid"
@@ -71,6 +77,21 @@ ask() {
         | python3 -c 'import json,sys; r=json.load(sys.stdin); print("ask:", r["intent"], r["rows"][:3], "|", r["answer"])'
 }
 
+if [ -n "$extract" ]; then
+    rm -rf "$extract"
+    "$java" -Djarmode=tools -jar "$jar" extract --destination "$extract" >/dev/null
+    jar="$(cd "$extract" && pwd)/$(basename "$jar")"
+fi
+if [ "$aot" = true ]; then
+    # The cache is tied to the class path as written: the timed runs use the same absolute path.
+    train_opts=("${java_opts[@]}")
+    java_opts=("${java_opts[@]}" -XX:AOTCacheOutput="$extract/app.aot")
+    saved_dir=$data_dir; data_dir="$data_dir-training"; rm -rf "$data_dir"
+    start "$data_dir.log"; ask >/dev/null; stop
+    printf 'trained %s/app.aot (%s MB): %.1f s to healthy\n' "$extract" "$(du -m "$extract/app.aot" | cut -f1)" "$seconds"
+    rm -rf "$data_dir"; data_dir=$saved_dir
+    java_opts=("${train_opts[@]}" -XX:AOTCache="$extract/app.aot")
+fi
 echo "mode=$mode runs=$runs jar=$jar ($(du -m "$jar" | cut -f1) MB) java options: ${java_opts[*]:-none}"
 echo "load before: $(uptime | sed 's/.*load average: //')"
 if [ "$mode" = warm ] && [ ! -d "$data_dir/postgres" ]; then
