@@ -17,7 +17,8 @@ import ai.usheru.AppProperties;
  * Embeddings and the vector store behind {@link Recall}. With {@code app.memory.store=auto} (the
  * default) the vectors live in PostgreSQL when it has pgvector (Spring AI's {@link PgVectorStore},
  * HNSW index, cosine distance) and otherwise, as in the embedded mode, in memory with an append-only
- * log under {@code APP_DATA_DIR/vectors} ({@link LogVectorStore}); {@code pgvector} insists on
+ * log under {@code APP_DATA_DIR/vectors} ({@link LogVectorStore}, read back in the background:
+ * {@link BackgroundOpenedVectorStore}); {@code pgvector} insists on
  * PostgreSQL and {@code file} on the log.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,7 +63,9 @@ class VectorMemoryConfiguration {
         }
         var directory = properties.dataDir().resolve("vectors");
         log.info("Vector memory: in-process store, its log in {}", directory.toAbsolutePath());
-        return LogVectorStore.builder(embeddingModel, directory).indexedKeys(Recall.FILTERED_KEYS).build();
+        // Read back while the rest starts: a long history costs seconds that the start need not wait for.
+        return new BackgroundOpenedVectorStore(
+                () -> LogVectorStore.builder(embeddingModel, directory).indexedKeys(Recall.FILTERED_KEYS).build());
     }
 
     /** The PostgreSQL store, creating its table and HNSW cosine index when they are missing. */

@@ -82,6 +82,31 @@ class LogVectorStoreTest extends VectorStoreContract {
     }
 
     @Test
+    void aSearchDuringABackgroundOpeningWaitsForTheWholeLog() throws Exception {
+        store().add(List.of(doc("0b9f4a5e-8a43-4d3c-9b61-6a0f4f6f2a11", "Top films in Japan", Map.of())));
+        store0().close();
+        var mayOpen = new CountDownLatch(1);
+        var opening = new BackgroundOpenedVectorStore(() -> {
+            try {
+                mayOpen.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return reopen();
+        });
+        ExecutorService searcher = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<String>> found = searcher.submit(() -> texts(opening, "Japan"));
+            Thread.sleep(200);
+            assertThat(found).as("a search must not answer before the log is read").isNotDone();
+            mayOpen.countDown();
+            assertThat(found.get()).containsExactly("Top films in Japan");
+        } finally {
+            searcher.shutdownNow();
+        }
+    }
+
+    @Test
     void keepsItsDocumentsAcrossARestart() {
         store().add(List.of(doc("0b9f4a5e-8a43-4d3c-9b61-6a0f4f6f2a11", "Top films in Japan", Map.of("kind", "example", "sql", "SELECT 1"))));
         store().add(List.of(doc("7d1c9a0e-2b6f-4f63-8d51-1c7f3e9a5b22", "To be deleted", Map.of())));

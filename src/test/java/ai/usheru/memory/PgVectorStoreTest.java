@@ -68,7 +68,7 @@ class PgVectorStoreTest extends VectorStoreContract {
             VectorStore chosen = new VectorMemoryConfiguration().vectorStore(embeddings, jdbc.getDataSource(), auto);
             assertThat(chosen).isInstanceOf(PgVectorStore.class);
             assertThat(new VectorMemoryConfiguration().vectorStore(embeddings, jdbc.getDataSource(), file))
-                    .isInstanceOf(LogVectorStore.class);
+                    .isInstanceOf(BackgroundOpenedVectorStore.class);
         } finally {
             embeddings.close();
         }
