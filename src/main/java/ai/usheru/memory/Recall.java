@@ -48,6 +48,10 @@ public class Recall implements DisposableBean {
     private final AppProperties.Memory settings;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("recall-writer").daemon().factory());
     private final FilterExpressionBuilder where = new FilterExpressionBuilder();
+    /** Turns waiting for the writer at most; more are not embedded (see {@link #rememberTurn}). */
+    static final int MAX_PENDING_TURNS = 64;
+    private final java.util.concurrent.atomic.AtomicInteger pendingTurns = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong skippedTurns = new java.util.concurrent.atomic.AtomicLong();
 
     public Recall(VectorStore store, AppProperties properties) {
         this.store = store;
@@ -162,13 +166,36 @@ public class Recall implements DisposableBean {
 
     // --- thread memory ------------------------------------------------------------------------------
 
-    /** Keeps a turn of a thread (its question and SQL), in the background. */
+    /**
+     * Keeps a turn of a thread (its question and SQL), in the background. Embedding a turn costs CPU the
+     * answers need: when {@value #MAX_PENDING_TURNS} turns already wait, the turn is not embedded (it
+     * stays in its thread; only later model prompts will not recall it) rather than queued without bound.
+     */
     public void rememberTurn(UUID messageId, UUID userId, UUID threadId, String question, String sql) {
-        writer.execute(() -> add(Document.builder()
-                .id(messageId.toString())
-                .text(question)
-                .metadata(Map.of("kind", "turn", "user", userId.toString(), "thread", threadId.toString(), "sql", sql))
-                .build()));
+        if (pendingTurns.incrementAndGet() > MAX_PENDING_TURNS) {
+            pendingTurns.decrementAndGet();
+            long skipped = skippedTurns.incrementAndGet();
+            if (Long.bitCount(skipped) == 1) {
+                log.warn("The vector memory is behind: {} turn(s) not embedded so far, to keep answers fast", skipped);
+            }
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                add(Document.builder()
+                        .id(messageId.toString())
+                        .text(question)
+                        .metadata(Map.of("kind", "turn", "user", userId.toString(), "thread", threadId.toString(), "sql", sql))
+                        .build());
+            } finally {
+                pendingTurns.decrementAndGet();
+            }
+        });
+    }
+
+    /** Turns not embedded because too many waited (since start-up). */
+    public long skippedTurns() {
+        return skippedTurns.get();
     }
 
     /** Earlier turns of this user's thread closest to the question, as "Q: … SQL: …", closest first. */
