@@ -1,33 +1,41 @@
 package ai.usheru.ui;
 
+import java.util.List;
+
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.accounts.AccountPrincipal;
 import ai.usheru.accounts.CurrentAccount;
-import ai.usheru.accounts.Role;
-import ai.usheru.accounts.ui.AccountView;
-import ai.usheru.accounts.ui.UsersView;
-import com.vaadin.flow.router.RouterLink;
-import ai.usheru.ask.ui.ChatView;
-import ai.usheru.ask.ui.SuggestedQuestionsView;
-import ai.usheru.dashboard.ui.DashboardView;
-import ai.usheru.mail.ui.OutboxView;
 
-/** The frame around every signed-in view: product name, navigation by role, and the signed-in person. */
+/**
+ * The frame around every signed-in view: product name, navigation, and the signed-in person. The router
+ * finds it through {@code @Layout}; the navigation comes from the views' own {@code @Menu} annotations
+ * through {@link MenuConfiguration}, which leaves out every view the signed-in person may not open, so
+ * this class imports no view and adding a view touches only that view.
+ */
+@Layout
 @PermitAll
 public class MainLayout extends AppLayout {
+
+    /** Views under this path form the "Admin console" group of the navigation. */
+    static final String ADMIN_PATH = "admin/";
 
     public MainLayout(CurrentAccount currentAccount, AuthenticationContext authentication) {
         AccountPrincipal principal = currentAccount.principal().orElseThrow();
@@ -35,7 +43,9 @@ public class MainLayout extends AppLayout {
         var brand = new Span("usheru AI");
         brand.addClassName("brand");
 
-        var who = new RouterLink(principal.email(), AccountView.class);
+        // A router link by path, so the shell does not import the account view.
+        var who = new Anchor("account", principal.email());
+        who.getElement().setAttribute("router-link", true);
         who.addClassName("who");
         who.setId("account-link");
         var theme = new Button(VaadinIcon.ADJUST.create(), click -> toggleTheme());
@@ -53,33 +63,43 @@ public class MainLayout extends AppLayout {
         header.addClassName("app-header");
         addToNavbar(header);
 
-        var nav = new SideNav();
-        nav.addItem(new SideNavItem("Chat", ChatView.class, VaadinIcon.CHAT.create()));
-        nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
-        nav.addItem(new SideNavItem("Insights", ai.usheru.insights.ui.InsightsView.class, VaadinIcon.LIGHTBULB.create()));
-        if (principal.role() == Role.ADMIN) {
-            var admin = new SideNavItem("Admin console");
-            admin.setExpanded(true);
-            admin.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
-            admin.addItem(new SideNavItem("Language models", ai.usheru.llm.ui.ModelsView.class, VaadinIcon.CLUSTER.create()));
-            admin.addItem(new SideNavItem("Prediction models", ai.usheru.predict.ui.PredictionModelsView.class,
-                    VaadinIcon.TRENDING_UP.create()));
-            admin.addItem(new SideNavItem("Usage and cost", ai.usheru.quota.ui.UsageView.class, VaadinIcon.CHART.create()));
-            admin.addItem(new SideNavItem("Verified examples", ai.usheru.memory.ui.VerifiedExamplesView.class, VaadinIcon.CHECK_SQUARE_O.create()));
-            admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
-            admin.addItem(new SideNavItem("Prompts", ai.usheru.prompts.ui.PromptsView.class, VaadinIcon.COMMENT_ELLIPSIS_O.create()));
-            admin.addItem(new SideNavItem("Settings", ai.usheru.settings.ui.SettingsView.class, VaadinIcon.COG.create()));
-            admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
-            admin.addItem(new SideNavItem("Insight runs", ai.usheru.insights.ui.InsightRunsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
-            admin.addItem(new SideNavItem("Audit log", ai.usheru.audit.ui.AuditLogView.class, VaadinIcon.RECORDS.create()));
-            admin.addItem(new SideNavItem("API requests", ai.usheru.audit.ui.ApiRequestsView.class, VaadinIcon.EXCHANGE.create()));
-            nav.addItem(admin);
-        }
-        addToDrawer(nav);
+        addToDrawer(navigation(MenuConfiguration.getMenuEntries()));
         setPrimarySection(Section.DRAWER);
         // The chosen theme is remembered in the browser and applied before anything is drawn.
         getElement().executeJs("const t = localStorage.getItem('usheru-theme'); "
                 + "if (t) { document.documentElement.setAttribute('theme', t); }");
+    }
+
+    /**
+     * The side navigation: the views everyone may open first, then the admin views grouped under
+     * "Admin console" (only present when the person may open one of them).
+     */
+    static SideNav navigation(List<MenuEntry> entries) {
+        var nav = new SideNav();
+        nav.setId("main-navigation");
+        var admin = new SideNavItem("Admin console");
+        admin.setExpanded(true);
+        admin.setId("admin-console");
+        for (MenuEntry entry : entries) {
+            var item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && !entry.icon().isBlank()) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            if (isAdmin(entry)) {
+                admin.addItem(item);
+            } else {
+                nav.addItem(item);
+            }
+        }
+        if (!admin.getItems().isEmpty()) {
+            nav.addItem(admin);
+        }
+        return nav;
+    }
+
+    private static boolean isAdmin(MenuEntry entry) {
+        String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+        return path.startsWith(ADMIN_PATH);
     }
 
     private void toggleTheme() {

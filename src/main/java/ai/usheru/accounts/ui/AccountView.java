@@ -28,10 +28,9 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.ApiTokenService;
 import ai.usheru.accounts.NotificationService;
 import ai.usheru.accounts.NotificationSettings;
-import ai.usheru.ui.MainLayout;
 
 /** The signed-in person's account: who they are, what they may see and spend, and their personal API tokens. */
-@Route(value = "account", layout = MainLayout.class)
+@Route("account")
 @PageTitle("Account · usheru AI")
 @PermitAll
 public class AccountView extends VerticalLayout {

@@ -22,7 +22,7 @@ import ai.usheru.accounts.MagicLinks;
  * Sign-in with e-mail and password, or by a link mailed to the address. Spring Security processes
  * the form; this view only shows it and the outcome of the last attempt.
  */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · usheru AI")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {

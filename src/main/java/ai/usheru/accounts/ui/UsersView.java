@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,14 +29,14 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.InvitationService;
 import ai.usheru.accounts.NotificationService;
 import ai.usheru.quota.Quota;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The admin console's list of users: who they are, what they may see and spend, a dialog to add one
  * and the same dialog to change one (the Edit button, or a double-click on the row) or to invite one by
  * e-mail; below, the invitations not accepted yet.
  */
-@Route(value = "admin/users", layout = MainLayout.class)
+@Route("admin/users")
+@Menu(title = "Users", icon = "vaadin:users", order = 100)
 @PageTitle("Users · usheru AI")
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {

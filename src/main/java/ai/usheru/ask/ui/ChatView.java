@@ -33,6 +33,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -44,14 +45,14 @@ import ai.usheru.ask.AskEvent;
 import ai.usheru.ask.AskService;
 import ai.usheru.ask.SuggestedQuestions;
 import ai.usheru.memory.ConversationThread;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The chat: a list of the user's conversations beside the current one, where questions are asked
  * and answers read with their chart, rows, SQL and follow-ups. An empty conversation shows what can
  * be asked, in which scope, with quick links that fill in a first question.
  */
-@Route(value = "chat", layout = MainLayout.class)
+@Route("chat")
+@Menu(title = "Chat", icon = "vaadin:chat", order = 10)
 @PageTitle("Chat · usheru AI")
 @PermitAll
 public class ChatView extends HorizontalLayout implements AnswerCard.Actions, BeforeEnterObserver {

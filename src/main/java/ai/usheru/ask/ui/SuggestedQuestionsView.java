@@ -12,15 +12,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.DomainException;
 import ai.usheru.ask.SuggestedQuestions;
-import ai.usheru.ui.MainLayout;
 
 /** Admins curate the questions every user is offered on an empty chat. */
-@Route(value = "admin/suggestions", layout = MainLayout.class)
+@Route("admin/suggestions")
+@Menu(title = "Suggested questions", icon = "vaadin:lightbulb", order = 150)
 @PageTitle("Suggested questions · usheru AI")
 @RolesAllowed("ADMIN")
 public class SuggestedQuestionsView extends VerticalLayout {

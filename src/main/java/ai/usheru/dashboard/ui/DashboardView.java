@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -21,13 +22,13 @@ import ai.usheru.dashboard.DashboardService;
 import ai.usheru.insights.InsightService;
 import ai.usheru.insights.ui.InsightCards;
 import ai.usheru.insights.ui.InsightsView;
-import ai.usheru.ui.ChartOptions;
-import ai.usheru.ui.EChart;
-import ai.usheru.ui.MainLayout;
+import ai.usheru.ui.component.ChartOptions;
+import ai.usheru.ui.component.EChart;
 import ai.usheru.warehouse.QueryResult;
 
 /** Key figures, the weekly trend and the leaders of the latest year, for the user's own scope. */
-@Route(value = "dashboard", layout = MainLayout.class)
+@Route("dashboard")
+@Menu(title = "Dashboard", icon = "vaadin:dashboard", order = 20)
 @PageTitle("Dashboard · usheru AI")
 @PermitAll
 public class DashboardView extends VerticalLayout {

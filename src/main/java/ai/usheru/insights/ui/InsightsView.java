@@ -16,18 +16,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.insights.InsightService;
-import ai.usheru.ui.MainLayout;
 
 /**
  * A week's insights in the reader's own scope, the strongest first: the same ones the weekly digest
  * picks from, each with its chart and a button that asks its question in the chat. The week can be
  * changed; any day stands for its Monday-to-Sunday week.
  */
-@Route(value = "insights", layout = MainLayout.class)
+@Route("insights")
+@Menu(title = "Insights", icon = "vaadin:lightbulb", order = 30)
 @PageTitle("Insights · usheru AI")
 @PermitAll
 public class InsightsView extends VerticalLayout implements BeforeEnterObserver {

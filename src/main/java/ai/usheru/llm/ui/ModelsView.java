@@ -16,14 +16,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.llm.ModelAdministration;
-import ai.usheru.ui.MainLayout;
 
 /** Admins list, add and edit the language models the product may call, with their prices. */
-@Route(value = "admin/models", layout = MainLayout.class)
+@Route("admin/models")
+@Menu(title = "Language models", icon = "vaadin:cluster", order = 110)
 @PageTitle("Language models · usheru AI")
 @RolesAllowed("ADMIN")
 public class ModelsView extends VerticalLayout {

@@ -8,15 +8,16 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.mail.Mailer;
 import ai.usheru.mail.OutboxMail;
-import ai.usheru.ui.MainLayout;
 
 /** Every mail the product wrote, newest first; in the embedded mode this is where sign-in links land. */
-@Route(value = "admin/outbox", layout = MainLayout.class)
+@Route("admin/outbox")
+@Menu(title = "Mail outbox", icon = "vaadin:envelopes", order = 180)
 @PageTitle("Mail outbox · usheru AI")
 @RolesAllowed("ADMIN")
 public class OutboxView extends VerticalLayout {

@@ -14,14 +14,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.memory.VerifiedExamples;
-import ai.usheru.ui.MainLayout;
 
 /** Admins review the examples users confirmed, see their SQL, and remove wrong ones. */
-@Route(value = "admin/examples", layout = MainLayout.class)
+@Route("admin/examples")
+@Menu(title = "Verified examples", icon = "vaadin:check-square-o", order = 140)
 @PageTitle("Verified examples · usheru AI")
 @RolesAllowed("ADMIN")
 public class VerifiedExamplesView extends VerticalLayout {

@@ -27,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -40,14 +41,14 @@ import ai.usheru.predict.ModelRegistry;
 import ai.usheru.predict.ModelVersion;
 import ai.usheru.predict.PredictionModelAdministration;
 import ai.usheru.predict.PredictionModels;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The admin's console for the prediction models: every version with its backtest against the naive
  * baseline, the chart and per-period scores of the one selected, Approve and Retire, Retrain (it runs
  * off the UI thread and pushes its result), and the pins that give a client or a user a chosen version.
  */
-@Route(value = "admin/prediction-models", layout = MainLayout.class)
+@Route("admin/prediction-models")
+@Menu(title = "Prediction models", icon = "vaadin:trending-up", order = 120)
 @PageTitle("Prediction models · usheru AI")
 @RolesAllowed("ADMIN")
 public class PredictionModelsView extends VerticalLayout {

@@ -22,19 +22,20 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.DomainException;
 import ai.usheru.prompts.PromptAdministration;
 import ai.usheru.prompts.PromptVersions;
-import ai.usheru.ui.MainLayout;
 
 /**
  * Admins edit the instructions added to every language-model prompt: the system-wide one and one per
  * datamart, each with its history of versions, any of which can be viewed and saved again.
  */
-@Route(value = "admin/prompts", layout = MainLayout.class)
+@Route("admin/prompts")
+@Menu(title = "Prompts", icon = "vaadin:comment-ellipsis-o", order = 160)
 @PageTitle("Prompts · usheru AI")
 @RolesAllowed("ADMIN")
 public class PromptsView extends VerticalLayout {

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,14 +29,14 @@ import ai.usheru.DomainException;
 import ai.usheru.settings.Setting;
 import ai.usheru.settings.SettingsAdministration;
 import ai.usheru.settings.SettingsAdministration.SettingValue;
-import ai.usheru.ui.MainLayout;
 
 /**
  * Admins change the settings that belong to them rather than to the environment: the row cap and timeout
  * of every query, and the quota new users get. Each field shows the value in force, with the
  * environment's default beside it and a reset to it.
  */
-@Route(value = "admin/settings", layout = MainLayout.class)
+@Route("admin/settings")
+@Menu(title = "Settings", icon = "vaadin:cog", order = 170)
 @PageTitle("Settings · usheru AI")
 @RolesAllowed("ADMIN")
 public class SettingsView extends VerticalLayout {
