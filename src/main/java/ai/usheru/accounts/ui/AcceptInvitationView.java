@@ -65,6 +65,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
         byLink.addClickListener(click -> acceptWithSignInLink());
         form.setPadding(false);
         form.setMaxWidth("20rem");
+        getElement().setAttribute("role", "main");
         add(new H1("usheru AI"), message, form);
     }
 

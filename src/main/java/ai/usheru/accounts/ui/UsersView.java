@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -62,7 +62,7 @@ public class UsersView extends VerticalLayout {
         this.throttles = new SignInThrottles(throttle, accounts, audit);
         setSizeFull();
 
-        var title = new H2("Users");
+        var title = new H1("Users");
         filter.setPlaceholder("Filter by e-mail or client");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -55,7 +55,7 @@ public class SuggestedQuestionsView extends VerticalLayout {
             return remove;
         }).setKey("remove").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No suggested questions yet: users see the built-in quick links.");
-        add(new H2("Suggested questions"), new Paragraph("Shown to every user on an empty chat, in this order."), form, grid);
+        add(new H1("Suggested questions"), new Paragraph("Shown to every user on an empty chat, in this order."), form, grid);
         refresh();
     }
 

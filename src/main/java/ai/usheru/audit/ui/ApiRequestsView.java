@@ -14,7 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -103,7 +103,7 @@ public class ApiRequestsView extends VerticalLayout {
         grid.setEmptyStateText(EMPTY);
         grid.setSizeFull();
 
-        add(new H2("API requests"), toolbar, figures, grid);
+        add(new H1("API requests"), toolbar, figures, grid);
         refresh();
     }
 

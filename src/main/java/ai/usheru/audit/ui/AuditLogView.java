@@ -11,7 +11,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -94,7 +94,7 @@ public class AuditLogView extends VerticalLayout {
         grid.setSizeFull();
         capped.addClassName("hint");
 
-        add(new H2("Audit log"), toolbar, capped, grid);
+        add(new H1("Audit log"), toolbar, capped, grid);
         refresh();
     }
 

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -98,7 +98,7 @@ public class InsightRunsView extends VerticalLayout {
         grid.addColumn(InsightRun::instance).setHeader("Instance").setAutoWidth(true);
         grid.setEmptyStateText("No runs yet: the job checks for new weeks every 15 minutes, or run it now.");
         grid.setId("insight-runs");
-        add(new H2("Insight runs"),
+        add(new H1("Insight runs"),
                 new Paragraph("Each run computes a week's insights for every scope in use, once; digests go out once per person and week."),
                 form, progress, grid);
         refresh();

@@ -7,7 +7,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -60,7 +60,7 @@ public class InsightsView extends VerticalLayout implements BeforeEnterObserver 
         summary.setId("insights-summary");
         cards.addClassName("insight-cards");
         cards.setWidthFull();
-        add(new H2("Insights"), picker, summary, cards);
+        add(new H1("Insights"), picker, summary, cards);
     }
 
     /** {@code /insights?week=2010-06-14} opens that week (the digest links here); without it, the latest. */

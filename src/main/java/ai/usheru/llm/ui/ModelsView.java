@@ -7,7 +7,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -38,7 +38,7 @@ public class ModelsView extends VerticalLayout {
         var add = new Button("New model", VaadinIcon.PLUS.create(), click -> open(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("new-model");
-        var header = new HorizontalLayout(new H2("Language models"), add);
+        var header = new HorizontalLayout(new H1("Language models"), add);
         header.setWidthFull();
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);

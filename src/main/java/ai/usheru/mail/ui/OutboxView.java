@@ -3,7 +3,7 @@ package ai.usheru.mail.ui;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -39,7 +39,7 @@ public class OutboxView extends VerticalLayout {
         grid.setItems(mailer.latest(200));
         grid.setEmptyStateText("No mail yet.");
         grid.setSizeFull();
-        add(new H2("Mail outbox"), explanation, grid);
+        add(new H1("Mail outbox"), explanation, grid);
     }
 
     Grid<OutboxMail> grid() {

@@ -10,7 +10,7 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -113,7 +113,7 @@ public class PromptsView extends VerticalLayout {
 
         var note = new Paragraph(NOTE);
         note.setId("prompts-note");
-        add(new H2("Prompts"), note, prompt, text, actions, conflict, history, preview, restore);
+        add(new H1("Prompts"), note, prompt, text, actions, conflict, history, preview, restore);
         List<PromptAdministration.PromptSummary> prompts = administration.all();
         prompt.setItems(prompts);
         prompt.setValue(prompts.getFirst());

@@ -18,7 +18,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -107,7 +107,7 @@ public class UsageView extends VerticalLayout {
         grid.setSizeFull();
         empty.addClassName("empty-state");
 
-        add(new H2("Usage and cost"), toolbar, figures, chart, empty, grid);
+        add(new H1("Usage and cost"), toolbar, figures, chart, empty, grid);
         refresh();
     }
 

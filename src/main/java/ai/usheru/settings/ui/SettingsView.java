@@ -11,8 +11,8 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -81,7 +81,7 @@ public class SettingsView extends VerticalLayout {
         save.setTooltipText("Enter or Ctrl+Enter");
         save.setId("save-settings");
 
-        add(new H2("Settings"), note, new H3("Queries"), queries, new H3("Default quotas for new users"), quotas, save);
+        add(new H1("Settings"), note, new H2("Queries"), queries, new H2("Default quotas for new users"), quotas, save);
         show(administration.all());
     }
 
