@@ -24,6 +24,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +82,7 @@ class AccessibilityInBrowserTest extends BrowserTest {
 
         // The pages before sign-in.
         browser.driver.get(base + "/login");
-        browser.waitForVaadin();
+        settle();
         checkInEverySizeAndTheme("anonymous /login");
 
         // As an admin: every view, then a form dialog open over the users' grid.
@@ -95,7 +96,7 @@ class AccessibilityInBrowserTest extends BrowserTest {
         open(base, "admin/users");
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.id("new-user"))).click();
         browser.wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
-        browser.waitForVaadin();
+        settle();
         checkInEverySizeAndTheme("admin /admin/users + new-user dialog");
 
         // As a user: the views a user may open, an answer on screen, then the rename dialog over it.
@@ -114,12 +115,12 @@ class AccessibilityInBrowserTest extends BrowserTest {
         WebElement answer = browser.wait.until(driver -> driver.findElements(By.cssSelector(".answer-card")).stream().findFirst().orElse(null));
         browser.wait.until(driver -> !answer.findElements(By.cssSelector(".echart[data-rendered='true'] canvas")).isEmpty());
         answer.findElement(By.cssSelector("vaadin-details.sql-panel vaadin-details-summary")).click();
-        browser.waitForVaadin();
+        settle();
         checkInEverySizeAndTheme("user /chat + answer");
         size(DESKTOP);
         browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".thread-row vaadin-button[aria-label^='Rename']"))).click();
         browser.wait.until(driver -> !driver.findElements(By.cssSelector("vaadin-dialog[opened]")).isEmpty());
-        browser.waitForVaadin();
+        settle();
         checkInEverySizeAndTheme("user /chat + answer + rename dialog");
 
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
@@ -145,7 +146,7 @@ class AccessibilityInBrowserTest extends BrowserTest {
     private void open(String base, String route) {
         size(DESKTOP);
         browser.driver.get(base + "/" + route);
-        browser.waitForVaadin();
+        settle();
     }
 
     /**
@@ -158,9 +159,25 @@ class AccessibilityInBrowserTest extends BrowserTest {
                 history.pushState({}, '', '/' + arguments[0]);
                 window.dispatchEvent(new PopStateEvent('popstate', { state: {} }));
                 """, route);
-        browser.wait.until(driver -> Boolean.TRUE.equals(browser.driver.executeScript(
+        quickly().until(driver -> Boolean.TRUE.equals(browser.driver.executeScript(
                 "const now = document.querySelector('#main-content > *'); return !!now && now !== window.usheruViewBefore;")));
-        browser.waitForVaadin();
+        settle();
+    }
+
+    /**
+     * Waits, polling every 50 ms rather than the shared wait's 500 ms (which cost most of this test's time),
+     * until Vaadin's client has loaded and has no request to the server in flight.
+     */
+    private void settle() {
+        quickly().until(driver -> Boolean.TRUE.equals(browser.driver.executeScript("""
+                const flow = window.Vaadin && window.Vaadin.Flow;
+                if (!flow || !flow.clients || Object.keys(flow.clients).length === 0) { return false; }
+                return Object.values(flow.clients).every(client => !client.isActive || !client.isActive());
+                """)));
+    }
+
+    private WebDriverWait quickly() {
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(30), Duration.ofMillis(50));
     }
 
     /** The viewport's size, set through the DevTools protocol: much faster than resizing the window. */
@@ -197,14 +214,17 @@ class AccessibilityInBrowserTest extends BrowserTest {
         browser.driver.executeScript("document.documentElement.setAttribute('theme', arguments[0] === 'dark' ? 'dark' : '');"
                 + "localStorage.setItem('usheru-theme', arguments[0] === 'dark' ? 'dark' : '');", theme);
         size(size);
-        browser.waitForVaadin();
+        settle();
         check(state + " " + size.width + "x" + size.height + " " + theme);
     }
 
     private void check(String state) throws Exception {
         runs++;
+        // axe is sent once per page load (views change without one), not with every run: it is 650 kB.
+        if (!Boolean.TRUE.equals(browser.driver.executeScript("return !!window.axe"))) {
+            browser.driver.executeScript("(0, eval)(arguments[0])", axeSource);
+        }
         Object raw = browser.driver.executeAsyncScript("""
-                if (!window.axe) { (0, eval)(arguments[0]); }
                 const done = arguments[arguments.length - 1];
                 // Let transitions (theme switch, overlay opening) finish before colours are measured.
                 setTimeout(() => { const started = performance.now(); window.axe.run(document, {
@@ -223,7 +243,7 @@ class AccessibilityInBrowserTest extends BrowserTest {
                     }
                     done(JSON.stringify({ millis: performance.now() - started, violations: result.violations }));
                 }, error => done("axe failed: " + error)); }, 50);
-                """, axeSource);
+                """);
         String json = Objects.toString(raw);
         assertThat(json).as("axe ran on %s", state).doesNotStartWith("axe failed");
         JsonNode result = JSON.readTree(json);
