@@ -237,6 +237,9 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
     private void openRenameDialog(ConversationThread thread, Button opener) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Rename conversation");
+        // Wide enough to read a long title whole; never wider than a phone.
+        dialog.setWidth("28rem");
+        dialog.setMaxWidth("100%");
         dialog.setCloseOnEsc(true);
         dialog.addOpenedChangeListener(change -> {
             if (!change.isOpened() && opener.isAttached()) {
