@@ -8,13 +8,17 @@ import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.accounts.CurrentAccount;
 import ai.usheru.accounts.Role;
-import ai.usheru.accounts.ui.UsersView;
-import ai.usheru.ask.ui.ChatView;
 
-/** Where sign-in lands: admins go on to the admin console, everyone else to the chat. */
-@Route("")
+/**
+ * Where sign-in lands: admins go on to the admin console, everyone else to the chat. It forwards by
+ * path, not by view class, so the shell's package imports no feature's views.
+ */
+@Route(value = "", autoLayout = false)
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
+
+    static final String ADMIN_LANDING = "admin/users";
+    static final String USER_LANDING = "chat";
 
     private final CurrentAccount currentAccount;
 
@@ -25,6 +29,6 @@ public class HomeView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean admin = currentAccount.principal().map(principal -> principal.role() == Role.ADMIN).orElse(false);
-        event.forwardTo(admin ? UsersView.class : ChatView.class);
+        event.forwardTo(admin ? ADMIN_LANDING : USER_LANDING);
     }
 }

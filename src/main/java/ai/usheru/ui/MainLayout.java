@@ -1,33 +1,50 @@
 package ai.usheru.ui;
 
+import java.util.List;
+
+import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.accounts.AccountPrincipal;
 import ai.usheru.accounts.CurrentAccount;
-import ai.usheru.accounts.Role;
-import ai.usheru.accounts.ui.AccountView;
-import ai.usheru.accounts.ui.UsersView;
-import com.vaadin.flow.router.RouterLink;
-import ai.usheru.ask.ui.ChatView;
-import ai.usheru.ask.ui.SuggestedQuestionsView;
-import ai.usheru.dashboard.ui.DashboardView;
-import ai.usheru.mail.ui.OutboxView;
 
-/** The frame around every signed-in view: product name, navigation by role, and the signed-in person. */
+/**
+ * The frame around every signed-in view: product name, navigation, and the signed-in person, as the
+ * landmarks assistive technology moves between (a banner, two labelled navigations, and the view inside
+ * the one {@code main}, which a skip link reaches first from the keyboard). The router
+ * finds it through {@code @Layout}; the navigation comes from the views' own {@code @Menu} annotations
+ * through {@link MenuConfiguration}, which leaves out every view the signed-in person may not open, so
+ * this class imports no view and adding a view touches only that view.
+ */
+@Layout
 @PermitAll
 public class MainLayout extends AppLayout {
+
+    /** Views under this path form the "Admin console" group of the navigation. */
+    static final String ADMIN_PATH = "admin/";
+    static final String MAIN_ID = "main-content";
+
+    private final Main main = new Main();
 
     public MainLayout(CurrentAccount currentAccount, AuthenticationContext authentication) {
         AccountPrincipal principal = currentAccount.principal().orElseThrow();
@@ -35,7 +52,9 @@ public class MainLayout extends AppLayout {
         var brand = new Span("usheru AI");
         brand.addClassName("brand");
 
-        var who = new RouterLink(principal.email(), AccountView.class);
+        // A router link by path, so the shell does not import the account view.
+        var who = new Anchor("account", principal.email());
+        who.getElement().setAttribute("router-link", true);
         who.addClassName("who");
         who.setId("account-link");
         var theme = new Button(VaadinIcon.ADJUST.create(), click -> toggleTheme());
@@ -46,40 +65,81 @@ public class MainLayout extends AppLayout {
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
 
-        var header = new HorizontalLayout(new DrawerToggle(), brand, new Div(), who, theme, signOut);
-        header.setWidthFull();
-        header.setAlignItems(FlexComponent.Alignment.CENTER);
-        header.expand(header.getComponentAt(2));
+        // The first stop of the Tab key: straight to the view, past header and navigation.
+        var skip = new Anchor("#" + MAIN_ID, "Skip to content");
+        skip.addClassName("skip-link");
+        skip.setId("skip-link");
+        skip.getElement().setAttribute("router-ignore", true);
+        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault(); "
+                + "const main = document.getElementById($0); if (main) { main.focus(); } })", MAIN_ID);
+
+        var drawerToggle = new DrawerToggle();
+        drawerToggle.setAriaLabel("Show or hide the navigation");
+        var bar = new HorizontalLayout(drawerToggle, brand, new Div(), who, theme, signOut);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.expand(bar.getComponentAt(2));
+        var header = new Header(skip, bar);
         header.addClassName("app-header");
         addToNavbar(header);
 
-        var nav = new SideNav();
-        nav.addItem(new SideNavItem("Chat", ChatView.class, VaadinIcon.CHAT.create()));
-        nav.addItem(new SideNavItem("Dashboard", DashboardView.class, VaadinIcon.DASHBOARD.create()));
-        nav.addItem(new SideNavItem("Insights", ai.usheru.insights.ui.InsightsView.class, VaadinIcon.LIGHTBULB.create()));
-        if (principal.role() == Role.ADMIN) {
-            var admin = new SideNavItem("Admin console");
-            admin.setExpanded(true);
-            admin.addItem(new SideNavItem("Users", UsersView.class, VaadinIcon.USERS.create()));
-            admin.addItem(new SideNavItem("Language models", ai.usheru.llm.ui.ModelsView.class, VaadinIcon.CLUSTER.create()));
-            admin.addItem(new SideNavItem("Prediction models", ai.usheru.predict.ui.PredictionModelsView.class,
-                    VaadinIcon.TRENDING_UP.create()));
-            admin.addItem(new SideNavItem("Usage and cost", ai.usheru.quota.ui.UsageView.class, VaadinIcon.CHART.create()));
-            admin.addItem(new SideNavItem("Verified examples", ai.usheru.memory.ui.VerifiedExamplesView.class, VaadinIcon.CHECK_SQUARE_O.create()));
-            admin.addItem(new SideNavItem("Suggested questions", SuggestedQuestionsView.class, VaadinIcon.LIGHTBULB.create()));
-            admin.addItem(new SideNavItem("Prompts", ai.usheru.prompts.ui.PromptsView.class, VaadinIcon.COMMENT_ELLIPSIS_O.create()));
-            admin.addItem(new SideNavItem("Settings", ai.usheru.settings.ui.SettingsView.class, VaadinIcon.COG.create()));
-            admin.addItem(new SideNavItem("Mail outbox", OutboxView.class, VaadinIcon.ENVELOPES.create()));
-            admin.addItem(new SideNavItem("Insight runs", ai.usheru.insights.ui.InsightRunsView.class, VaadinIcon.CALENDAR_CLOCK.create()));
-            admin.addItem(new SideNavItem("Audit log", ai.usheru.audit.ui.AuditLogView.class, VaadinIcon.RECORDS.create()));
-            admin.addItem(new SideNavItem("API requests", ai.usheru.audit.ui.ApiRequestsView.class, VaadinIcon.EXCHANGE.create()));
-            nav.addItem(admin);
-        }
-        addToDrawer(nav);
+        var navigation = new VerticalLayout();
+        navigation.setPadding(false);
+        navigation.addClassName("app-navigation");
+        navigation(MenuConfiguration.getMenuEntries()).forEach(navigation::add);
+        addToDrawer(navigation);
         setPrimarySection(Section.DRAWER);
+
+        // The view goes inside <main>; it can take focus (from the skip link) so the keyboard scrolls it.
+        main.setId(MAIN_ID);
+        main.addClassName("app-main");
+        main.getElement().setAttribute("tabindex", "-1");
+        setContent(main);
         // The chosen theme is remembered in the browser and applied before anything is drawn.
         getElement().executeJs("const t = localStorage.getItem('usheru-theme'); "
                 + "if (t) { document.documentElement.setAttribute('theme', t); }");
+    }
+
+    @Override
+    public void showRouterLayoutContent(HasElement content) {
+        main.getElement().removeAllChildren();
+        if (content != null) {
+            main.getElement().appendChild(content.getElement());
+        }
+    }
+
+    @Override
+    public void removeRouterLayoutContent(HasElement oldContent) {
+        main.getElement().removeAllChildren();
+    }
+
+    /**
+     * The side navigation: the views everyone may open, then, in a second navigation labelled "Admin
+     * console", the admin views (only when the person may open one of them). Two plain navigations
+     * rather than a collapsible group: the group's toggle button carries an ARIA reference into its
+     * shadow DOM that screen readers cannot follow (axe: aria-valid-attr-value, critical).
+     */
+    static List<SideNav> navigation(List<MenuEntry> entries) {
+        var views = new SideNav();
+        views.setId("main-navigation");
+        views.getElement().setAttribute("aria-label", "Views");
+        var admin = new SideNav("Admin console");
+        admin.setId("admin-console");
+        for (MenuEntry entry : entries) {
+            var item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null && !entry.icon().isBlank()) {
+                var icon = new Icon(entry.icon());
+                icon.getElement().setAttribute("aria-hidden", "true");
+                item.setPrefixComponent(icon);
+            }
+            (isAdmin(entry) ? admin : views).addItem(item);
+        }
+        return admin.getItems().isEmpty() ? List.of(views) : List.of(views, admin);
+    }
+
+    private static boolean isAdmin(MenuEntry entry) {
+        String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+        return path.startsWith(ADMIN_PATH);
     }
 
     private void toggleTheme() {

@@ -26,7 +26,7 @@ import ai.usheru.accounts.InvitationService;
  * by e-mailed link instead. A link that is unknown, expired, used or revoked gets the service's
  * explanation instead of the form. Accepting with a password leads to the login page.
  */
-@Route("invitation")
+@Route(value = "invitation", autoLayout = false)
 @PageTitle("Accept your invitation · usheru AI")
 @AnonymousAllowed
 public class AcceptInvitationView extends VerticalLayout implements BeforeEnterObserver {
@@ -65,6 +65,7 @@ public class AcceptInvitationView extends VerticalLayout implements BeforeEnterO
         byLink.addClickListener(click -> acceptWithSignInLink());
         form.setPadding(false);
         form.setMaxWidth("20rem");
+        getElement().setAttribute("role", "main");
         add(new H1("usheru AI"), message, form);
     }
 

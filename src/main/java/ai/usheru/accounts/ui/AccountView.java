@@ -9,8 +9,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -28,10 +28,9 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.ApiTokenService;
 import ai.usheru.accounts.NotificationService;
 import ai.usheru.accounts.NotificationSettings;
-import ai.usheru.ui.MainLayout;
 
 /** The signed-in person's account: who they are, what they may see and spend, and their personal API tokens. */
-@Route(value = "account", layout = MainLayout.class)
+@Route("account")
 @PageTitle("Account · usheru AI")
 @PermitAll
 public class AccountView extends VerticalLayout {
@@ -45,7 +44,7 @@ public class AccountView extends VerticalLayout {
     public AccountView(AccountService accounts, ApiTokenService tokens, NotificationService notifications) {
         this.tokens = tokens;
         Account me = accounts.current();
-        add(new H2("Account"),
+        add(new H1("Account"),
                 new Paragraph(me.email() + " · " + me.role() + (me.clientName() == null ? "" : " · " + me.clientName())),
                 new Paragraph("You see " + me.scope().describeRegions() + ". Quota: " + UsersView.describe(me.quota()) + "."));
         mailSettings(notifications);
@@ -92,7 +91,7 @@ public class AccountView extends VerticalLayout {
         }).setKey("revoke").setHeader("").setAutoWidth(true);
         grid.setEmptyStateText("No API tokens yet.");
         grid.setAllRowsVisible(true);
-        add(new H3("API tokens"), new Paragraph("Scripts and BI tools call the API with a bearer token, under your scope and quota."),
+        add(new H2("API tokens"), new Paragraph("Scripts and BI tools call the API with a bearer token, under your scope and quota."),
                 form, newToken, grid);
         refresh();
     }
@@ -121,7 +120,7 @@ public class AccountView extends VerticalLayout {
         var row = new HorizontalLayout(digest, zone);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
-        add(new H3("Weekly insights"), row);
+        add(new H2("Weekly insights"), row);
     }
 
     private static void saved(NotificationSettings settings) {

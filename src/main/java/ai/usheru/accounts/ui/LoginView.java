@@ -22,7 +22,7 @@ import ai.usheru.accounts.MagicLinks;
  * Sign-in with e-mail and password, or by a link mailed to the address. Spring Security processes
  * the form; this view only shows it and the outcome of the last attempt.
  */
-@Route("login")
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · usheru AI")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
@@ -45,6 +45,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         setAlignItems(FlexComponent.Alignment.CENTER);
         setJustifyContentMode(FlexComponent.JustifyContentMode.CENTER);
         addClassName("login-view");
+        // The page's one landmark: the sign-in form and its heading.
+        getElement().setAttribute("role", "main");
 
         var title = new H1("usheru AI");
         var tagline = new Paragraph("Ask about films and box office in plain English.");
@@ -62,6 +64,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         sendLink.setId("send-link");
         linkEmail.addKeyDownListener(Key.ENTER, event -> sendLink());
         linkStatus.setId("link-status");
+        linkStatus.getElement().setAttribute("role", "status");
         linkStatus.setVisible(false);
 
         var magic = new VerticalLayout(linkEmail, sendLink, linkStatus);
@@ -69,6 +72,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         magic.setMaxWidth("20rem");
         magic.addClassName("magic-link");
         notice.setId("login-notice");
+        notice.getElement().setAttribute("role", "status");
         notice.setVisible(false);
         add(title, tagline, notice, form, magic);
     }

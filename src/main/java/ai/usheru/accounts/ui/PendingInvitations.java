@@ -6,7 +6,7 @@ import java.util.List;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -51,7 +51,7 @@ class PendingInvitations extends VerticalLayout {
         empty.addClassName("empty-state");
         empty.setId("no-invitations");
 
-        add(new H3("Pending invitations"), grid, empty);
+        add(new H2("Pending invitations"), grid, empty);
         refresh();
     }
 

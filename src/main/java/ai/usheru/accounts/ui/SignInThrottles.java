@@ -7,7 +7,7 @@ import java.util.Map;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -47,7 +47,7 @@ class SignInThrottles extends VerticalLayout {
         grid.setAllRowsVisible(true);
         empty.addClassName("empty-state");
         empty.setId("no-throttles");
-        add(new H3("Failed sign-ins"), grid, empty);
+        add(new H2("Failed sign-ins"), grid, empty);
         refresh();
     }
 

@@ -15,7 +15,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
@@ -136,10 +136,12 @@ class UserDialog extends Dialog {
         weeklyDigest.setVisible(false);
         form.add(email, password, role, client, regions, datamarts, models, defaultModel, weeklyDigest);
         form.setColspan(email, 2);
-        var limits = new H4("Quotas");
+        var limits = new H3("Quotas");
         form.add(limits, 2);
         form.add(queriesPerDay, queriesPerMonth, tokensPerDay, tokensPerMonth, usdPerMonth);
         error.addClassName("form-error");
+        // Announced by screen readers as soon as its text is set.
+        error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
         add(form, error);
 

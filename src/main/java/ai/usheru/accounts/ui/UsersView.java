@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -19,6 +19,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,14 +29,14 @@ import ai.usheru.accounts.AccountService;
 import ai.usheru.accounts.InvitationService;
 import ai.usheru.accounts.NotificationService;
 import ai.usheru.quota.Quota;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The admin console's list of users: who they are, what they may see and spend, a dialog to add one
  * and the same dialog to change one (the Edit button, or a double-click on the row) or to invite one by
  * e-mail; below, the invitations not accepted yet.
  */
-@Route(value = "admin/users", layout = MainLayout.class)
+@Route("admin/users")
+@Menu(title = "Users", icon = "vaadin:users", order = 100)
 @PageTitle("Users · usheru AI")
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {
@@ -61,7 +62,7 @@ public class UsersView extends VerticalLayout {
         this.throttles = new SignInThrottles(throttle, accounts, audit);
         setSizeFull();
 
-        var title = new H2("Users");
+        var title = new H1("Users");
         filter.setPlaceholder("Filter by e-mail or client");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);

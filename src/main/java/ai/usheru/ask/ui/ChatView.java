@@ -20,6 +20,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -33,6 +34,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -44,14 +46,14 @@ import ai.usheru.ask.AskEvent;
 import ai.usheru.ask.AskService;
 import ai.usheru.ask.SuggestedQuestions;
 import ai.usheru.memory.ConversationThread;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The chat: a list of the user's conversations beside the current one, where questions are asked
  * and answers read with their chart, rows, SQL and follow-ups. An empty conversation shows what can
  * be asked, in which scope, with quick links that fill in a first question.
  */
-@Route(value = "chat", layout = MainLayout.class)
+@Route("chat")
+@Menu(title = "Chat", icon = "vaadin:chat", order = 10)
 @PageTitle("Chat · usheru AI")
 @PermitAll
 public class ChatView extends HorizontalLayout implements AnswerCard.Actions, BeforeEnterObserver {
@@ -71,6 +73,8 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
     private UUID threadId;
     private final TextArea question = new TextArea();
     private final Div conversation = new Div();
+    /** What a screen reader announces: each step, then the answer's sentence, once (never the streamed words). */
+    private final Div announcer = new Div();
     private final VerticalLayout emptyState = new VerticalLayout();
     private final VerticalLayout threadList = new VerticalLayout();
     private final TextField threadSearch = new TextField();
@@ -110,6 +114,15 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
 
         conversation.addClassName("conversation");
         conversation.setWidthFull();
+        // A scrolling region the keyboard can reach and scroll, named for screen readers.
+        conversation.getElement().setAttribute("role", "region");
+        conversation.getElement().setAttribute("aria-label", "Conversation");
+        conversation.getElement().setAttribute("tabindex", "0");
+        conversation.setId("conversation");
+        announcer.setId("answer-announcer");
+        announcer.addClassName("sr-only");
+        announcer.getElement().setAttribute("aria-live", "polite");
+        announcer.getElement().setAttribute("role", "status");
 
         question.setPlaceholder("Ask a question, e.g. “Top 5 films by worldwide box office” — Enter sends, Shift+Enter adds a line");
         question.setWidthFull();
@@ -141,7 +154,10 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
         quotaBadge.addClassName("quota-badge");
         quotaBadge.setId("quota-badge");
         showQuota(asks.remainingQuota());
-        var chat = new VerticalLayout(quotaBadge, emptyState, conversation, composer);
+        // The view's one level-one heading; the page shows the conversation, so it is for screen readers.
+        var title = new H1("Chat");
+        title.addClassName("sr-only");
+        var chat = new VerticalLayout(title, quotaBadge, emptyState, conversation, composer, announcer);
         chat.setSizeFull();
         chat.expand(conversation);
         chat.addClassName("chat-column");
@@ -158,6 +174,7 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
         newChat.setWidthFull();
         newChat.setId("new-chat");
         threadSearch.setPlaceholder("Search conversations");
+        threadSearch.setAriaLabel("Search conversations");
         threadSearch.setPrefixComponent(VaadinIcon.SEARCH.create());
         threadSearch.setClearButtonVisible(true);
         threadSearch.setWidthFull();
@@ -168,6 +185,8 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
         threadList.addClassName("thread-list");
         var panel = new VerticalLayout(newChat, threadSearch, threadList);
         panel.addClassName("threads-panel");
+        panel.getElement().setAttribute("role", "region");
+        panel.getElement().setAttribute("aria-label", "Conversations");
         panel.setWidth("16rem");
         panel.setHeightFull();
         return panel;
@@ -198,7 +217,8 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
             });
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             delete.setAriaLabel("Delete conversation " + thread.title());
-            var rename = new Button(VaadinIcon.PENCIL.create(), click -> openRenameDialog(thread));
+            var rename = new Button(VaadinIcon.PENCIL.create());
+            rename.addClickListener(click -> openRenameDialog(thread, rename));
             rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             rename.setAriaLabel("Rename conversation " + thread.title());
             var row = new HorizontalLayout(open, rename, delete);
@@ -213,9 +233,19 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
         }
     }
 
-    private void openRenameDialog(ConversationThread thread) {
+    /** Escape or Cancel closes it and the focus goes back to the button that opened it. */
+    private void openRenameDialog(ConversationThread thread, Button opener) {
         var dialog = new Dialog();
         dialog.setHeaderTitle("Rename conversation");
+        // Wide enough to read a long title whole; never wider than a phone.
+        dialog.setWidth("28rem");
+        dialog.setMaxWidth("100%");
+        dialog.setCloseOnEsc(true);
+        dialog.addOpenedChangeListener(change -> {
+            if (!change.isOpened() && opener.isAttached()) {
+                opener.focus();
+            }
+        });
         var title = new TextField("Title");
         title.setValue(thread.title());
         title.setWidthFull();
@@ -325,6 +355,7 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
      */
     private void answerInBackground(java.util.function.Function<java.util.function.Consumer<AskEvent>, AskReply> work) {
         var status = new Span("Reading the question…");
+        announce("Reading the question");
         var progress = new ProgressBar();
         progress.setIndeterminate(true);
         var pending = new Div(status, progress);
@@ -339,7 +370,10 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
             try {
                 AskReply reply = work.apply(event -> {
                     if (event.data() instanceof Map<?, ?> data && data.get("message") instanceof String message) {
-                        ui.access(() -> status.setText(message + "…"));
+                        ui.access(() -> {
+                            status.setText(message + "…");
+                            announce(message);
+                        });
                     } else if ("token".equals(event.name()) && event.data() instanceof Map<?, ?> data
                             && data.get("text") instanceof String token) {
                         // A model writing the answer: show it growing, word by word.
@@ -373,7 +407,13 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
         });
     }
 
+    /** Replaces what the live region says, so each step and the answer are read out once. */
+    private void announce(String text) {
+        announcer.setText(text);
+    }
+
     private void show(AskReply reply) {
+        announce(reply.answer());
         boolean newThread = threadId == null;
         threadId = reply.threadId();
         var card = new AnswerCard(reply, this);
@@ -420,6 +460,7 @@ public class ChatView extends HorizontalLayout implements AnswerCard.Actions, Be
             default -> e.getMessage();
         });
         problem.addClassNames("message-assistant", "message-error");
+        announce(problem.getText());
         conversation.add(problem);
     }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -12,15 +12,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.DomainException;
 import ai.usheru.ask.SuggestedQuestions;
-import ai.usheru.ui.MainLayout;
 
 /** Admins curate the questions every user is offered on an empty chat. */
-@Route(value = "admin/suggestions", layout = MainLayout.class)
+@Route("admin/suggestions")
+@Menu(title = "Suggested questions", icon = "vaadin:lightbulb", order = 150)
 @PageTitle("Suggested questions · usheru AI")
 @RolesAllowed("ADMIN")
 public class SuggestedQuestionsView extends VerticalLayout {
@@ -54,7 +55,7 @@ public class SuggestedQuestionsView extends VerticalLayout {
             return remove;
         }).setKey("remove").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No suggested questions yet: users see the built-in quick links.");
-        add(new H2("Suggested questions"), new Paragraph("Shown to every user on an empty chat, in this order."), form, grid);
+        add(new H1("Suggested questions"), new Paragraph("Shown to every user on an empty chat, in this order."), form, grid);
         refresh();
     }
 

@@ -14,13 +14,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -33,14 +34,14 @@ import ai.usheru.audit.ApiRequestReport;
 import ai.usheru.audit.ApiRequestService;
 import ai.usheru.audit.Paging;
 import ai.usheru.audit.StatusRange;
-import ai.usheru.ui.KpiCard;
-import ai.usheru.ui.MainLayout;
+import ai.usheru.ui.component.KpiCard;
 
 /**
  * Every API call, newest first, filtered by caller, path template, status and days, with the calls, error
  * rate and median and 95th-percentile durations of all that the filters match; the list downloads as CSV.
  */
-@Route(value = "admin/requests", layout = MainLayout.class)
+@Route("admin/requests")
+@Menu(title = "API requests", icon = "vaadin:exchange", order = 210)
 @PageTitle("API requests · usheru AI")
 @RolesAllowed("ADMIN")
 public class ApiRequestsView extends VerticalLayout {
@@ -102,7 +103,7 @@ public class ApiRequestsView extends VerticalLayout {
         grid.setEmptyStateText(EMPTY);
         grid.setSizeFull();
 
-        add(new H2("API requests"), toolbar, figures, grid);
+        add(new H1("API requests"), toolbar, figures, grid);
         refresh();
     }
 

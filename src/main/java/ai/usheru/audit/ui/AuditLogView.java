@@ -11,7 +11,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -20,6 +20,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -31,10 +32,10 @@ import ai.usheru.audit.AuditFilter;
 import ai.usheru.audit.AuditLogService;
 import ai.usheru.audit.AuditPage;
 import ai.usheru.audit.Paging;
-import ai.usheru.ui.MainLayout;
 
 /** What admins did, newest first, filtered by who, action and days; the same list downloads as CSV. */
-@Route(value = "admin/audit", layout = MainLayout.class)
+@Route("admin/audit")
+@Menu(title = "Audit log", icon = "vaadin:records", order = 200)
 @PageTitle("Audit log · usheru AI")
 @RolesAllowed("ADMIN")
 public class AuditLogView extends VerticalLayout {
@@ -93,7 +94,7 @@ public class AuditLogView extends VerticalLayout {
         grid.setSizeFull();
         capped.addClassName("hint");
 
-        add(new H2("Audit log"), toolbar, capped, grid);
+        add(new H1("Audit log"), toolbar, capped, grid);
         refresh();
     }
 

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Locale;
 
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -21,13 +22,14 @@ import ai.usheru.dashboard.DashboardService;
 import ai.usheru.insights.InsightService;
 import ai.usheru.insights.ui.InsightCards;
 import ai.usheru.insights.ui.InsightsView;
-import ai.usheru.ui.ChartOptions;
-import ai.usheru.ui.EChart;
-import ai.usheru.ui.MainLayout;
+import ai.usheru.ui.component.ChartOptions;
+import ai.usheru.ui.component.ChartTable;
+import ai.usheru.ui.component.EChart;
 import ai.usheru.warehouse.QueryResult;
 
 /** Key figures, the weekly trend and the leaders of the latest year, for the user's own scope. */
-@Route(value = "dashboard", layout = MainLayout.class)
+@Route("dashboard")
+@Menu(title = "Dashboard", icon = "vaadin:dashboard", order = 20)
 @PageTitle("Dashboard · usheru AI")
 @PermitAll
 public class DashboardView extends VerticalLayout {
@@ -43,7 +45,7 @@ public class DashboardView extends VerticalLayout {
 
         var scope = new Paragraph("Computed for " + dashboard.scope() + ".");
         scope.setId("dashboard-scope");
-        add(new H2("Dashboard"), scope, kpis(dashboard.totals()));
+        add(new H1("Dashboard"), scope, kpis(dashboard.totals()));
 
         trend.setTitle("Weekly box office in the latest year");
         trend.setOption(ChartOptions.of("line", "Box office (USD)", dashboard.weeklyTrend().rows()));
@@ -52,7 +54,13 @@ public class DashboardView extends VerticalLayout {
         genres.setTitle("Top genres in the latest year");
         genres.setOption(ChartOptions.of("pie", "Box office (USD)", dashboard.topGenres().rows()));
 
-        var panels = new FlexLayout(panel("Weekly box office", trend), panel("Top films", films), panel("Top genres", genres),
+        var panels = new FlexLayout(
+                panel("Weekly box office", trend, ChartTable.of("Weekly box office in the latest year", List.of("Week", "Box office (USD)"),
+                        dashboard.weeklyTrend().rows())),
+                panel("Top films", films, ChartTable.of("Top films in the latest year", List.of("Film", "Box office (USD)"),
+                        dashboard.topFilms().rows())),
+                panel("Top genres", genres, ChartTable.of("Top genres in the latest year", List.of("Genre", "Box office (USD)"),
+                        dashboard.topGenres().rows())),
                 panel("Latest insights", latestInsights(insights)));
         panels.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         panels.getStyle().set("gap", "var(--lumo-space-m)");
@@ -77,9 +85,15 @@ public class DashboardView extends VerticalLayout {
         return List.of(trend, films, genres);
     }
 
-    private static Div panel(String title, com.vaadin.flow.component.Component content) {
-        var panel = new Div(new H3(title), content);
+    /** A titled panel, a region named by its heading so screen readers list it among the page's landmarks. */
+    private static Div panel(String title, com.vaadin.flow.component.Component... content) {
+        var heading = new H2(title);
+        heading.setId("panel-" + title.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        var panel = new Div(heading);
+        panel.add(content);
         panel.addClassName("dashboard-panel");
+        panel.getElement().setAttribute("role", "region");
+        panel.getElement().setAttribute("aria-labelledby", heading.getId().orElseThrow());
         return panel;
     }
 

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -30,7 +30,7 @@ public final class InsightCards {
         var kind = new Span(KINDS.getOrDefault(insight.kind(), insight.kind()));
         kind.addClassName("insight-kind");
         kind.getElement().setAttribute("theme", "badge " + (Insight.UNUSUAL.equals(insight.kind()) ? "error" : "contrast"));
-        var card = new Div(kind, new H3(insight.title()), new Paragraph(insight.body()));
+        var card = new Div(kind, new H2(insight.title()), new Paragraph(insight.body()));
         card.addClassName("insight-card");
         if (withChart && insight.chart() != null) {
             var chart = new Image("data:image/png;base64," + Base64.getEncoder().encodeToString(ChartImages.png(insight.chart())),

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -26,14 +27,14 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import ai.usheru.DomainException;
 import ai.usheru.insights.InsightRun;
 import ai.usheru.insights.InsightService;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The admin's view of the insight job: every run (scheduled or by hand) with its week, scopes,
  * insights, digests and failures, and Run now — for the latest complete week or a chosen one, with
  * the digests sent at once or left to each user's local morning.
  */
-@Route(value = "admin/insights", layout = MainLayout.class)
+@Route("admin/insights")
+@Menu(title = "Insight runs", icon = "vaadin:calendar-clock", order = 190)
 @PageTitle("Insight runs · usheru AI")
 @RolesAllowed("ADMIN")
 public class InsightRunsView extends VerticalLayout {
@@ -97,7 +98,7 @@ public class InsightRunsView extends VerticalLayout {
         grid.addColumn(InsightRun::instance).setHeader("Instance").setAutoWidth(true);
         grid.setEmptyStateText("No runs yet: the job checks for new weeks every 15 minutes, or run it now.");
         grid.setId("insight-runs");
-        add(new H2("Insight runs"),
+        add(new H1("Insight runs"),
                 new Paragraph("Each run computes a week's insights for every scope in use, once; digests go out once per person and week."),
                 form, progress, grid);
         refresh();

@@ -7,7 +7,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,18 +16,19 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import ai.usheru.insights.InsightService;
-import ai.usheru.ui.MainLayout;
 
 /**
  * A week's insights in the reader's own scope, the strongest first: the same ones the weekly digest
  * picks from, each with its chart and a button that asks its question in the chat. The week can be
  * changed; any day stands for its Monday-to-Sunday week.
  */
-@Route(value = "insights", layout = MainLayout.class)
+@Route("insights")
+@Menu(title = "Insights", icon = "vaadin:lightbulb", order = 30)
 @PageTitle("Insights · usheru AI")
 @PermitAll
 public class InsightsView extends VerticalLayout implements BeforeEnterObserver {
@@ -59,7 +60,7 @@ public class InsightsView extends VerticalLayout implements BeforeEnterObserver 
         summary.setId("insights-summary");
         cards.addClassName("insight-cards");
         cards.setWidthFull();
-        add(new H2("Insights"), picker, summary, cards);
+        add(new H1("Insights"), picker, summary, cards);
     }
 
     /** {@code /insights?week=2010-06-14} opens that week (the digest links here); without it, the latest. */

@@ -73,6 +73,8 @@ class ModelDialog extends Dialog {
         form.setColspan(apiKeyEnv, 2);
         form.setColspan(enabled, 2);
         error.addClassName("form-error");
+        // Announced by screen readers as soon as its text is set.
+        error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
         add(form, error);
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,14 +16,15 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.llm.ModelAdministration;
-import ai.usheru.ui.MainLayout;
 
 /** Admins list, add and edit the language models the product may call, with their prices. */
-@Route(value = "admin/models", layout = MainLayout.class)
+@Route("admin/models")
+@Menu(title = "Language models", icon = "vaadin:cluster", order = 110)
 @PageTitle("Language models · usheru AI")
 @RolesAllowed("ADMIN")
 public class ModelsView extends VerticalLayout {
@@ -37,7 +38,7 @@ public class ModelsView extends VerticalLayout {
         var add = new Button("New model", VaadinIcon.PLUS.create(), click -> open(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("new-model");
-        var header = new HorizontalLayout(new H2("Language models"), add);
+        var header = new HorizontalLayout(new H1("Language models"), add);
         header.setWidthFull();
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);

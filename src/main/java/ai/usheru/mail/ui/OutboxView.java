@@ -3,20 +3,21 @@ package ai.usheru.mail.ui;
 import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.mail.Mailer;
 import ai.usheru.mail.OutboxMail;
-import ai.usheru.ui.MainLayout;
 
 /** Every mail the product wrote, newest first; in the embedded mode this is where sign-in links land. */
-@Route(value = "admin/outbox", layout = MainLayout.class)
+@Route("admin/outbox")
+@Menu(title = "Mail outbox", icon = "vaadin:envelopes", order = 180)
 @PageTitle("Mail outbox · usheru AI")
 @RolesAllowed("ADMIN")
 public class OutboxView extends VerticalLayout {
@@ -38,7 +39,7 @@ public class OutboxView extends VerticalLayout {
         grid.setItems(mailer.latest(200));
         grid.setEmptyStateText("No mail yet.");
         grid.setSizeFull();
-        add(new H2("Mail outbox"), explanation, grid);
+        add(new H1("Mail outbox"), explanation, grid);
     }
 
     Grid<OutboxMail> grid() {

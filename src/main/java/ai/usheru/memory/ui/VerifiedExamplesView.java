@@ -6,7 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -14,14 +14,15 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.memory.VerifiedExamples;
-import ai.usheru.ui.MainLayout;
 
 /** Admins review the examples users confirmed, see their SQL, and remove wrong ones. */
-@Route(value = "admin/examples", layout = MainLayout.class)
+@Route("admin/examples")
+@Menu(title = "Verified examples", icon = "vaadin:check-square-o", order = 140)
 @PageTitle("Verified examples · usheru AI")
 @RolesAllowed("ADMIN")
 public class VerifiedExamplesView extends VerticalLayout {
@@ -60,7 +61,7 @@ public class VerifiedExamplesView extends VerticalLayout {
         }));
         grid.setEmptyStateText("No verified examples yet: a thumbs-up on an answer with SQL keeps its question and SQL here.");
 
-        add(new H2("Verified examples"), new Paragraph("Questions users confirmed were answered correctly, with the SQL that "
+        add(new H1("Verified examples"), new Paragraph("Questions users confirmed were answered correctly, with the SQL that "
                 + "answered them. The closest ones are shown to the language model as examples; remove any that are wrong. "
                 + "Click a row to see its SQL."), filter, grid);
         refresh();

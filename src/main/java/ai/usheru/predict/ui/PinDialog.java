@@ -58,6 +58,8 @@ final class PinDialog extends Dialog {
         user.setWidthFull();
         user.setPlaceholder("name@company.com");
         error.addClassName("form-error");
+        // Announced by screen readers as soon as its text is set.
+        error.getElement().setAttribute("role", "alert");
         error.setVisible(false);
 
         add(new Paragraph("Their users get this version of " + version.name() + " instead of the newest approved one while it stays "

@@ -14,8 +14,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -27,6 +27,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -40,14 +41,14 @@ import ai.usheru.predict.ModelRegistry;
 import ai.usheru.predict.ModelVersion;
 import ai.usheru.predict.PredictionModelAdministration;
 import ai.usheru.predict.PredictionModels;
-import ai.usheru.ui.MainLayout;
 
 /**
  * The admin's console for the prediction models: every version with its backtest against the naive
  * baseline, the chart and per-period scores of the one selected, Approve and Retire, Retrain (it runs
  * off the UI thread and pushes its result), and the pins that give a client or a user a chosen version.
  */
-@Route(value = "admin/prediction-models", layout = MainLayout.class)
+@Route("admin/prediction-models")
+@Menu(title = "Prediction models", icon = "vaadin:trending-up", order = 120)
 @PageTitle("Prediction models · usheru AI")
 @RolesAllowed("ADMIN")
 public class PredictionModelsView extends VerticalLayout {
@@ -90,7 +91,7 @@ public class PredictionModelsView extends VerticalLayout {
         detail = new VersionDetail(actions());
         detail.setVisible(false);
         add(detail);
-        add(new H3(Texts.PINS), pinsGrid());
+        add(new H2(Texts.PINS), pinsGrid());
         refresh(null);
     }
 
@@ -106,7 +107,7 @@ public class PredictionModelsView extends VerticalLayout {
         var retraining = new HorizontalLayout(retrainModel, retrain);
         retraining.setAlignItems(FlexComponent.Alignment.BASELINE);
         retraining.setSpacing(true);
-        var title = new H2(Texts.TITLE);
+        var title = new H1(Texts.TITLE);
         title.setId("prediction-models-title");
         var header = new HorizontalLayout(title, retraining);
         header.setWidthFull();
@@ -137,7 +138,7 @@ public class PredictionModelsView extends VerticalLayout {
         versions.addColumn(version -> Texts.day(version.dataCutoff())).setHeader("Data before").setAutoWidth(true);
         versions.addColumn(version -> Texts.errorVsBaseline(version.backtest())).setHeader("Error vs baseline").setAutoWidth(true)
                 .setTooltipGenerator(version -> Texts.errorExplained(version.backtest()));
-        versions.addColumn(version -> Texts.skill(version.backtest().skill())).setHeader("Skill").setAutoWidth(true)
+        versions.addColumn(version -> Texts.skillWithDirection(version.backtest().skill())).setHeader("Skill").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(version -> Texts.SKILL_EXPLAINED)
                 .setPartNameGenerator(version -> version.backtest().skill() <= 0 ? "worse-than-baseline" : null);
         versions.addComponentColumn(version -> VersionDetail.coverage(version.backtest().coverage())).setHeader("80 % coverage")

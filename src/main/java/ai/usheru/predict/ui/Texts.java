@@ -127,6 +127,17 @@ final class Texts {
         return Double.isNaN(skill) ? "—" : "%.3f".formatted(skill);
     }
 
+    /**
+     * The skill with its direction in words and an arrow, for the grids that also colour the worse ones,
+     * so the colour is never the only sign: "▲ 0.214", "▼ −0.031 worse than baseline".
+     */
+    static String skillWithDirection(double skill) {
+        if (Double.isNaN(skill)) {
+            return "—";
+        }
+        return skill > 0 ? "▲ " + skill(skill) : "▼ " + skill(skill).replace('-', '−') + " worse than baseline";
+    }
+
     static final String SKILL_EXPLAINED = "1 − model error / baseline error on the log scale: above 0 beats the naive baseline";
 
     static String coverage(double coverage) {

@@ -12,8 +12,8 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -33,16 +33,16 @@ final class VersionDetail extends VerticalLayout {
     /** Above this many periods (the series model has one per series) the table scrolls instead of growing. */
     private static final int PERIODS_SHOWN_WHOLE = 8;
 
-    private final H3 title = new H3();
+    private final H2 title = new H2();
     private final Span status = new Span();
     private final Paragraph note = new Paragraph();
     private final Paragraph facts = new Paragraph();
     private final BacktestChart chart = new BacktestChart();
-    private final H4 periodsTitle = new H4();
+    private final H3 periodsTitle = new H3();
     private final Grid<ModelBacktest.Period> periods = new Grid<>();
     /** The backtest shown, which says whether the period errors read as factors or percentages. */
     private ModelBacktest shown;
-    private final H4 featuresTitle = new H4();
+    private final H3 featuresTitle = new H3();
     private final Div features = new Div();
     private final Paragraph libraries = new Paragraph();
 
@@ -65,7 +65,7 @@ final class VersionDetail extends VerticalLayout {
                 .setTextAlign(ColumnTextAlign.END).setTooltipGenerator(period -> Texts.errorExplained(shown));
         periods.addColumn(period -> Texts.error(shown, period.baseline())).setHeader("Baseline").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        periods.addColumn(period -> Texts.skill(period.skill())).setHeader("Skill").setAutoWidth(true).setTextAlign(ColumnTextAlign.END)
+        periods.addColumn(period -> Texts.skillWithDirection(period.skill())).setHeader("Skill").setAutoWidth(true).setTextAlign(ColumnTextAlign.END)
                 .setTooltipGenerator(period -> Texts.SKILL_EXPLAINED)
                 .setPartNameGenerator(period -> period.skill() <= 0 ? "worse-than-baseline" : null);
         periods.addComponentColumn(period -> coverage(period.coverage())).setHeader("80 % coverage").setAutoWidth(true)
@@ -75,7 +75,7 @@ final class VersionDetail extends VerticalLayout {
         libraries.setId("version-libraries");
         libraries.addClassName("model-facts");
 
-        var side = new Div(periodsTitle, periods, featuresTitle, features, new H4("Libraries"), libraries);
+        var side = new Div(periodsTitle, periods, featuresTitle, features, new H3("Libraries"), libraries);
         side.addClassName("model-detail-side");
         var body = new Div(chart, side);
         body.addClassName("model-detail-body");

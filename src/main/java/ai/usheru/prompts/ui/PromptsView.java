@@ -10,7 +10,7 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,19 +22,20 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 import ai.usheru.DomainException;
 import ai.usheru.prompts.PromptAdministration;
 import ai.usheru.prompts.PromptVersions;
-import ai.usheru.ui.MainLayout;
 
 /**
  * Admins edit the instructions added to every language-model prompt: the system-wide one and one per
  * datamart, each with its history of versions, any of which can be viewed and saved again.
  */
-@Route(value = "admin/prompts", layout = MainLayout.class)
+@Route("admin/prompts")
+@Menu(title = "Prompts", icon = "vaadin:comment-ellipsis-o", order = 160)
 @PageTitle("Prompts · usheru AI")
 @RolesAllowed("ADMIN")
 public class PromptsView extends VerticalLayout {
@@ -112,7 +113,7 @@ public class PromptsView extends VerticalLayout {
 
         var note = new Paragraph(NOTE);
         note.setId("prompts-note");
-        add(new H2("Prompts"), note, prompt, text, actions, conflict, history, preview, restore);
+        add(new H1("Prompts"), note, prompt, text, actions, conflict, history, preview, restore);
         List<PromptAdministration.PromptSummary> prompts = administration.all();
         prompt.setItems(prompts);
         prompt.setValue(prompts.getFirst());

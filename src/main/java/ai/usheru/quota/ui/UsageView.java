@@ -18,13 +18,14 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -33,16 +34,16 @@ import jakarta.annotation.security.RolesAllowed;
 import ai.usheru.DomainException;
 import ai.usheru.quota.UsageReport;
 import ai.usheru.quota.UsageReportService;
-import ai.usheru.ui.ChartOptions;
-import ai.usheru.ui.EChart;
-import ai.usheru.ui.KpiCard;
-import ai.usheru.ui.MainLayout;
+import ai.usheru.ui.component.ChartOptions;
+import ai.usheru.ui.component.EChart;
+import ai.usheru.ui.component.KpiCard;
 
 /**
  * What users and clients asked and spent: questions, tokens and dollars per user, client, model or
  * day over a period, as figures, a chart and a table, and as CSV. This month by default.
  */
-@Route(value = "admin/usage", layout = MainLayout.class)
+@Route("admin/usage")
+@Menu(title = "Usage and cost", icon = "vaadin:chart", order = 130)
 @PageTitle("Usage and cost · usheru AI")
 @RolesAllowed("ADMIN")
 public class UsageView extends VerticalLayout {
@@ -106,7 +107,7 @@ public class UsageView extends VerticalLayout {
         grid.setSizeFull();
         empty.addClassName("empty-state");
 
-        add(new H2("Usage and cost"), toolbar, figures, chart, empty, grid);
+        add(new H1("Usage and cost"), toolbar, figures, chart, empty, grid);
         refresh();
     }
 

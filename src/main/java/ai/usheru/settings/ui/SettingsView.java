@@ -11,8 +11,8 @@ import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -21,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,14 +29,14 @@ import ai.usheru.DomainException;
 import ai.usheru.settings.Setting;
 import ai.usheru.settings.SettingsAdministration;
 import ai.usheru.settings.SettingsAdministration.SettingValue;
-import ai.usheru.ui.MainLayout;
 
 /**
  * Admins change the settings that belong to them rather than to the environment: the row cap and timeout
  * of every query, and the quota new users get. Each field shows the value in force, with the
  * environment's default beside it and a reset to it.
  */
-@Route(value = "admin/settings", layout = MainLayout.class)
+@Route("admin/settings")
+@Menu(title = "Settings", icon = "vaadin:cog", order = 170)
 @PageTitle("Settings · usheru AI")
 @RolesAllowed("ADMIN")
 public class SettingsView extends VerticalLayout {
@@ -80,7 +81,7 @@ public class SettingsView extends VerticalLayout {
         save.setTooltipText("Enter or Ctrl+Enter");
         save.setId("save-settings");
 
-        add(new H2("Settings"), note, new H3("Queries"), queries, new H3("Default quotas for new users"), quotas, save);
+        add(new H1("Settings"), note, new H2("Queries"), queries, new H2("Default quotas for new users"), quotas, save);
         show(administration.all());
     }
 

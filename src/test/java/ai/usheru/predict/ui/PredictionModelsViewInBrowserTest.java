@@ -43,7 +43,7 @@ class PredictionModelsViewInBrowserTest extends BrowserTest {
         browser.wait.until(driver -> cell(PredictionModels.FILM_TOTAL_GROSS) != null);
         cell(PredictionModels.FILM_TOTAL_GROSS).click();
         browser.wait.until(driver -> !driver.findElements(By.cssSelector("#backtest-chart[data-rendered='true'] canvas")).isEmpty());
-        assertThat(browser.driver.findElement(By.cssSelector("#version-detail h3")).getText()).startsWith(PredictionModels.FILM_TOTAL_GROSS);
+        assertThat(browser.driver.findElement(By.cssSelector("#version-detail h2")).getText()).startsWith(PredictionModels.FILM_TOTAL_GROSS);
         assertThat(browser.driver.findElements(By.cssSelector("#backtest-periods vaadin-grid-cell-content")).stream().map(WebElement::getText))
                 .as("the backtest per test year").anyMatch(text -> text.startsWith("×"));
 
@@ -73,7 +73,7 @@ class PredictionModelsViewInBrowserTest extends BrowserTest {
         scrollTo("prediction-models-title");
         browser.screenshot("e2e-prediction-models-phone.png", 390, 844);
         cell(PredictionModels.FILM_OPENING_WEEK).click();
-        browser.wait.until(driver -> driver.findElement(By.cssSelector("#version-detail h3")).getText()
+        browser.wait.until(driver -> driver.findElement(By.cssSelector("#version-detail h2")).getText()
                 .startsWith(PredictionModels.FILM_OPENING_WEEK));
         browser.screenshot("e2e-prediction-models-detail-phone.png", 390, 844);
         assertThat(((Number) browser.driver.executeScript("return document.getElementById('version-detail').getBoundingClientRect().top"))

@@ -1,4 +1,4 @@
-package ai.usheru.ui;
+package ai.usheru.ui.component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

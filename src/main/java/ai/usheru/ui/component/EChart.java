@@ -1,4 +1,4 @@
-package ai.usheru.ui;
+package ai.usheru.ui.component;
 
 import java.util.Map;
 
@@ -13,7 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An Apache ECharts chart. ECharts loads from its webjar (no npm build); the chart is drawn in the
  * browser from an option object built in Java, follows the light or dark theme, resizes with its
- * container, and carries an accessible title.
+ * container, and carries an accessible title followed by ECharts' own description of its series (its
+ * {@code aria} option); pair it with {@link ChartTable} for the figures as a table.
  */
 @Tag("div")
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
@@ -40,6 +41,7 @@ public class EChart extends Component implements HasSize, HasStyle {
     public void setTitle(String title) {
         getElement().setAttribute("aria-label", title);
         getElement().setAttribute("title", title);
+        getElement().setProperty("__title", title);
     }
 
     public String optionJson() {
@@ -68,6 +70,9 @@ public class EChart extends Component implements HasSize, HasStyle {
                     new ResizeObserver(() => el.__chart && el.__chart.resize()).observe(el);
                   }
                   option.backgroundColor = 'transparent';
+                  // ECharts' aria option describes the series in words in the element's aria-label, after our title.
+                  option.aria = Object.assign({ enabled: true, decal: { show: false },
+                    label: { general: { withoutTitle: (el.__title || 'Chart') + '. ' } } }, option.aria);
                   if (option.usheruMoneyAxis) {
                     delete option.usheruMoneyAxis;
                     const money = v => {

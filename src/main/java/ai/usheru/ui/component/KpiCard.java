@@ -1,4 +1,4 @@
-package ai.usheru.ui;
+package ai.usheru.ui.component;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
