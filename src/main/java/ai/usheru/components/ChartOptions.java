@@ -1,4 +1,4 @@
-package ai.usheru.ui.component;
+package ai.usheru.components;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

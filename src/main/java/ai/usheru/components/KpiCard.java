@@ -1,4 +1,4 @@
-package ai.usheru.ui.component;
+package ai.usheru.components;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
