@@ -30,8 +30,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 
 import ai.usheru.ask.AskReply;
 import ai.usheru.ask.planner.Interpretation;
-import ai.usheru.ui.component.ChartOptions;
-import ai.usheru.ui.component.EChart;
+import ai.usheru.components.ChartOptions;
+import ai.usheru.components.EChart;
 import ai.usheru.warehouse.QueryResult;
 
 /**

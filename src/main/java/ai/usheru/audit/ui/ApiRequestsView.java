@@ -34,7 +34,7 @@ import ai.usheru.audit.ApiRequestReport;
 import ai.usheru.audit.ApiRequestService;
 import ai.usheru.audit.Paging;
 import ai.usheru.audit.StatusRange;
-import ai.usheru.ui.component.KpiCard;
+import ai.usheru.components.KpiCard;
 
 /**
  * Every API call, newest first, filtered by caller, path template, status and days, with the calls, error

@@ -22,9 +22,9 @@ import ai.usheru.dashboard.DashboardService;
 import ai.usheru.insights.InsightService;
 import ai.usheru.insights.ui.InsightCards;
 import ai.usheru.insights.ui.InsightsView;
-import ai.usheru.ui.component.ChartOptions;
-import ai.usheru.ui.component.ChartTable;
-import ai.usheru.ui.component.EChart;
+import ai.usheru.components.ChartOptions;
+import ai.usheru.components.ChartTable;
+import ai.usheru.components.EChart;
 import ai.usheru.warehouse.QueryResult;
 
 /** Key figures, the weekly trend and the leaders of the latest year, for the user's own scope. */

@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 
 import ai.usheru.predict.ModelBacktest;
-import ai.usheru.ui.component.ChartOptions;
-import ai.usheru.ui.component.EChart;
+import ai.usheru.components.ChartOptions;
+import ai.usheru.components.EChart;
 
 /**
  * A version's backtest as a scatter of predicted against actual on log axes, one point per held-out

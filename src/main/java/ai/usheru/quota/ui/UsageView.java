@@ -34,9 +34,9 @@ import jakarta.annotation.security.RolesAllowed;
 import ai.usheru.DomainException;
 import ai.usheru.quota.UsageReport;
 import ai.usheru.quota.UsageReportService;
-import ai.usheru.ui.component.ChartOptions;
-import ai.usheru.ui.component.EChart;
-import ai.usheru.ui.component.KpiCard;
+import ai.usheru.components.ChartOptions;
+import ai.usheru.components.EChart;
+import ai.usheru.components.KpiCard;
 
 /**
  * What users and clients asked and spent: questions, tokens and dollars per user, client, model or
