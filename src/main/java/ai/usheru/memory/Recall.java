@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -46,16 +45,29 @@ public class Recall implements DisposableBean {
 
     private final VectorStore store;
     private final AppProperties.Memory settings;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("recall-writer").daemon().factory());
+    private final java.util.concurrent.ScheduledExecutorService writer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("recall-writer").daemon().factory());
     private final FilterExpressionBuilder where = new FilterExpressionBuilder();
-    /** Turns waiting for the writer at most; more are not embedded (see {@link #rememberTurn}). */
-    static final int MAX_PENDING_TURNS = 64;
+    /** Turns waiting to be embedded at most; more are not embedded (see {@link #rememberTurn}). */
+    static final int MAX_PENDING_TURNS = 2_000;
+    /** How long no turn must arrive before waiting turns are embedded: answers come first. */
+    static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private final int maxPendingTurns;
+    private final java.util.concurrent.ConcurrentLinkedQueue<Document> waitingTurns = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger pendingTurns = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong skippedTurns = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean embeddingScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long lastTurnAt = System.nanoTime();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public Recall(VectorStore store, AppProperties properties) {
+        this(store, properties, MAX_PENDING_TURNS);
+    }
+
+    Recall(VectorStore store, AppProperties properties, int maxPendingTurns) {
         this.store = store;
         this.settings = properties.memory();
+        this.maxPendingTurns = maxPendingTurns;
     }
 
     /** A verified example: a question and the SQL that answered it. */
@@ -167,12 +179,14 @@ public class Recall implements DisposableBean {
     // --- thread memory ------------------------------------------------------------------------------
 
     /**
-     * Keeps a turn of a thread (its question and SQL), in the background. Embedding a turn costs CPU the
-     * answers need: when {@value #MAX_PENDING_TURNS} turns already wait, the turn is not embedded (it
-     * stays in its thread; only later model prompts will not recall it) rather than queued without bound.
+     * Keeps a turn of a thread (its question and SQL), in the background, once no turn has arrived for
+     * a quarter of a second: embedding costs CPU the answers need, so under a stream of questions turns
+     * wait ("embed later") and are embedded when it pauses. At most {@link #MAX_PENDING_TURNS} wait; beyond
+     * that a turn is not embedded (it stays in its thread; only later model prompts will not recall it).
      */
     public void rememberTurn(UUID messageId, UUID userId, UUID threadId, String question, String sql) {
-        if (pendingTurns.incrementAndGet() > MAX_PENDING_TURNS) {
+        lastTurnAt = System.nanoTime();
+        if (pendingTurns.incrementAndGet() > maxPendingTurns) {
             pendingTurns.decrementAndGet();
             long skipped = skippedTurns.incrementAndGet();
             if (Long.bitCount(skipped) == 1) {
@@ -180,17 +194,45 @@ public class Recall implements DisposableBean {
             }
             return;
         }
-        writer.execute(() -> {
-            try {
-                add(Document.builder()
-                        .id(messageId.toString())
-                        .text(question)
-                        .metadata(Map.of("kind", "turn", "user", userId.toString(), "thread", threadId.toString(), "sql", sql))
-                        .build());
-            } finally {
-                pendingTurns.decrementAndGet();
+        waitingTurns.add(Document.builder()
+                .id(messageId.toString())
+                .text(question)
+                .metadata(Map.of("kind", "turn", "user", userId.toString(), "thread", threadId.toString(), "sql", sql))
+                .build());
+        if (embeddingScheduled.compareAndSet(false, true)) {
+            writer.schedule(this::embedWhenQuiet, QUIET_NANOS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** On the writer: one waiting turn if no turn came for {@link #QUIET_NANOS}, then again; else later. */
+    private void embedWhenQuiet() {
+        long quietFor = System.nanoTime() - lastTurnAt;
+        if (quietFor < QUIET_NANOS) {
+            writer.schedule(this::embedWhenQuiet, QUIET_NANOS - quietFor, TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (!embedWaitingTurn()) {
+            embeddingScheduled.set(false);
+            // A turn added between the empty poll and the flag's reset still gets its run.
+            if (!waitingTurns.isEmpty() && embeddingScheduled.compareAndSet(false, true)) {
+                writer.execute(this::embedWhenQuiet);
             }
-        });
+            return;
+        }
+        writer.execute(this::embedWhenQuiet);
+    }
+
+    private boolean embedWaitingTurn() {
+        Document turn = waitingTurns.poll();
+        if (turn == null) {
+            return false;
+        }
+        try {
+            add(turn);
+        } finally {
+            pendingTurns.decrementAndGet();
+        }
+        return true;
     }
 
     /** Turns not embedded because too many waited (since start-up). */
@@ -226,9 +268,14 @@ public class Recall implements DisposableBean {
                 where.eq("thread", threadId.toString())).build();
     }
 
-    /** Waits until everything handed to the background writer so far is stored. */
+    /** Waits until everything handed to the background writer so far is stored, waiting turns included. */
     public void flush() throws InterruptedException {
         var done = new java.util.concurrent.CountDownLatch(1);
+        writer.execute(() -> {
+            while (embedWaitingTurn()) {
+                // every turn waiting now
+            }
+        });
         writer.execute(done::countDown);
         done.await(30, TimeUnit.SECONDS);
     }

@@ -17,9 +17,9 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import ai.usheru.support.TestWarehouse;
 
 /**
- * Embedding answered turns never queues without bound: while the writer is busy, turns beyond
- * {@link Recall#MAX_PENDING_TURNS} are not embedded (and counted), and once it catches up turns are
- * kept again.
+ * Embedding answered turns waits for a pause in the questions and never queues without bound: turns
+ * beyond the limit are not embedded (and counted), waiting turns are embedded once no turn came for a
+ * quarter of a second, and a flush embeds them at once.
  */
 class RecallBacklogTest {
 
@@ -58,13 +58,33 @@ class RecallBacklogTest {
     }
 
     @Test
-    void turnsBeyondTheBacklogAreNotEmbeddedAndLaterOnesAreAgain() throws Exception {
-        var embeddings = new GatedEmbeddings();
-        try (var store = LogVectorStore.open(embeddings, directory)) {
+    void waitingTurnsAreEmbeddedOnceTheQuestionsPause() throws Exception {
+        try (var store = LogVectorStore.open(new MiniLmEmbeddingModel(), directory)) {
             var recall = new Recall(store, TestWarehouse.properties(Path.of("unused")));
             UUID me = UUID.randomUUID();
             UUID thread = UUID.randomUUID();
-            int asked = Recall.MAX_PENDING_TURNS + 30;
+            recall.rememberTurn(UUID.randomUUID(), me, thread, "Top 5 films by box office", "SELECT 1");
+            recall.rememberTurn(UUID.randomUUID(), me, thread, "Top 5 films by admissions", "SELECT 2");
+            assertThat(store.size()).as("nothing is embedded while questions come").isZero();
+
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (store.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(store.size()).as("both turns, embedded after the pause without a flush").isEqualTo(2);
+            recall.destroy();
+        }
+    }
+
+    @Test
+    void turnsBeyondTheBacklogAreNotEmbeddedAndLaterOnesAreAgain() throws Exception {
+        var embeddings = new GatedEmbeddings();
+        try (var store = LogVectorStore.open(embeddings, directory)) {
+            int limit = 64;
+            var recall = new Recall(store, TestWarehouse.properties(Path.of("unused")), limit);
+            UUID me = UUID.randomUUID();
+            UUID thread = UUID.randomUUID();
+            int asked = limit + 30;
             for (int turn = 0; turn < asked; turn++) {
                 recall.rememberTurn(UUID.randomUUID(), me, thread, "Top " + turn + " films by box office", "SELECT " + turn);
             }
@@ -72,11 +92,11 @@ class RecallBacklogTest {
 
             embeddings.gate.countDown();
             recall.flush();
-            assertThat(store.size()).isEqualTo(Recall.MAX_PENDING_TURNS);
+            assertThat(store.size()).isEqualTo(limit);
 
             recall.rememberTurn(UUID.randomUUID(), me, thread, "Box office of Avatar", "SELECT 'later'");
             recall.flush();
-            assertThat(store.size()).isEqualTo(Recall.MAX_PENDING_TURNS + 1);
+            assertThat(store.size()).isEqualTo(limit + 1);
             assertThat(recall.turnsLike("Box office of Avatar", me, thread)).first().asString().contains("SELECT 'later'");
             assertThat(recall.skippedTurns()).isEqualTo(30);
             recall.destroy();
