@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The ask path under load, against the HTTP floor of the same run, on the packaged jar and embedded defaults.
 #
-#   bench/load.sh [--port P] [--data-dir D] [--jar J] [--seconds S] [--sessions N]
+#   bench/load.sh [--port P] [--data-dir D] [--jar J] [--seconds S]
 #
 # Starts the jar on a fresh data directory, warms it (30 s of asks), then reports, in one run:
 #   - GET /api/v1/health with 4 connections: the floor (what the server does for a request that does nothing)
@@ -9,26 +9,22 @@
 #     one bearer token (every ask a new conversation): asks/s, p50, p99, and asks/s as a share of the floor
 #   - CPU ms per ask: the JVM's CPU time (user + system, /proc) over the ask runs / the asks answered
 #   - DuckDB ms per query: the mean of the usheru.ask.warehouse timer over the same asks (/actuator/prometheus)
-#   - memory per idle signed-in UI session: N sessions (default 200) sign in and open the chat; heap
-#     after a full GC, before and after, divided by N
-# Needs wrk (apt-get install wrk), curl, python3 and the JDK's jcmd. Numbers vary with the machine's load:
+# Needs wrk (apt-get install wrk), curl and python3. Numbers vary with the machine's load:
 # compare only with the floor of the same run, and note the load average it prints.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-port=8197 data_dir=/tmp/load-bench jar=target/usheru-ai.jar seconds=20 sessions=200
+port=8197 data_dir=/tmp/load-bench jar=target/usheru-ai.jar seconds=20
 while [ $# -gt 0 ]; do
     case "$1" in
         --port) port=$2; shift 2 ;;
         --data-dir) data_dir=$2; shift 2 ;;
         --jar) jar=$2; shift 2 ;;
         --seconds) seconds=$2; shift 2 ;;
-        --sessions) sessions=$2; shift 2 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-jcmd="${JAVA_HOME:+$JAVA_HOME/bin/}jcmd"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 [ -f "$jar" ] || { echo "no $jar: ./mvnw -B -ntp -DskipTests package" >&2; exit 2; }
 base="http://localhost:$port"
@@ -117,18 +113,3 @@ if [ "$wh_count1" -gt "$wh_count0" ]; then
     echo "DuckDB per query: $(python3 -c "print(f'{1000 * ($wh_total1 - $wh_total0) / ($wh_count1 - $wh_count0):.2f}')") ms mean over $((wh_count1 - wh_count0)) queries not served from the result cache (usheru.ask.warehouse: the query slot's wait included)"
 fi
 echo "load after asks: $(cut -d' ' -f1-3 /proc/loadavg)"
-
-# Idle signed-in UI sessions: sign in through the login form, then open the chat view (the UI's init request).
-heap() { "$jcmd" "$pid" GC.run >/dev/null; sleep 1; "$jcmd" "$pid" GC.heap_info | awk '/garbage-first heap|total/ && /used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); print v; exit}}'; }
-before=$(heap)
-for i in $(seq 1 "$sessions"); do
-    jar_file="$work/cookies-$i"
-    curl -s -c "$jar_file" -b "$jar_file" -o /dev/null "$base/login"
-    curl -s -c "$jar_file" -b "$jar_file" -o /dev/null -X POST "$base/login" \
-        --data-urlencode "username=admin@example.com" --data-urlencode "password=change-me-please"
-    curl -s -c "$jar_file" -b "$jar_file" -o /dev/null "$base/chat"
-    curl -s -c "$jar_file" -b "$jar_file" -o /dev/null "$base/?v-r=init&location=chat&query="
-done
-after=$(heap)
-echo "memory per idle signed-in session: $(python3 -c "print(f'{($after - $before) / $sessions / 1024:.2f}')") MB ($sessions sessions; heap after full GC $((before / 1024)) MB -> $((after / 1024)) MB)"
-echo "UI sessions the server holds: $(grep -c 'JSESSIONID' "$work"/cookies-* 2>/dev/null | awk -F: '$2 > 0' | wc -l) cookie jars with a session"
