@@ -226,8 +226,14 @@ class AccessibilityInBrowserTest extends BrowserTest {
         }
         Object raw = browser.driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                // Let transitions (theme switch, overlay opening) finish before colours are measured.
-                setTimeout(() => { const started = performance.now(); window.axe.run(document, {
+                // Let transitions (a label's colour after the theme switch, an overlay opening) finish before colours
+                // are measured: a colour caught half-way is no colour anyone reads. Endless animations (spinners) aside.
+                const finite = () => document.getAnimations().filter(animation => animation.playState === 'running'
+                        && Number.isFinite(animation.effect.getComputedTiming().endTime)).length;
+                const waitedSince = performance.now();
+                const whenStill = run => finite() === 0 || performance.now() - waitedSince > 3000
+                        ? run() : setTimeout(() => whenStill(run), 50);
+                setTimeout(() => whenStill(() => { const started = performance.now(); window.axe.run(document, {
                     resultTypes: ['violations'],
                     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
                 }).then(result => {
@@ -242,7 +248,7 @@ class AccessibilityInBrowserTest extends BrowserTest {
                         }
                     }
                     done(JSON.stringify({ millis: performance.now() - started, violations: result.violations }));
-                }, error => done("axe failed: " + error)); }, 50);
+                }, error => done("axe failed: " + error)); }), 50);
                 """);
         String json = Objects.toString(raw);
         assertThat(json).as("axe ran on %s", state).doesNotStartWith("axe failed");
