@@ -17,7 +17,7 @@ final class GuardStep {
     }
 
     void apply(AskState ask) {
-        if ((ask.route == AskState.Route.PLANNER || ask.route == AskState.Route.SERIES_FORECAST) && ask.guarded == null) {
+        if (ask.route == AskState.Route.PLANNER || ask.route == AskState.Route.SERIES_FORECAST) {
             ask.guarded = queries.guard(ask.datamart, ask.sql, ask.me.scope().regions());
         }
     }

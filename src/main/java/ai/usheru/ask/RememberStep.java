@@ -69,17 +69,16 @@ final class RememberStep {
         return reply;
     }
 
-    /** No figure, but the readings the question may have meant; the first is the reply's interpretation. */
+    /** No figure, but the readings the question may have meant (the suggestions); the first is the reply's interpretation. */
     private AskReply clarification(AskState ask) {
-        List<Interpretation> interpretations = ask.readings.stream()
-                .map(plan -> Interpretation.of(plan, ask.planner.vocabulary(), ask.scopeWords)).toList();
+        Interpretation first = Interpretation.of(ask.readings.getFirst(), ask.planner.vocabulary(), ask.scopeWords);
         ask.emit("answer", Map.of("text", ask.answer));
         ask.emit("suggestions", Map.of("suggestions", ask.suggestions));
         StoredMessage stored = threads.append(ask.thread.id(), "assistant", ask.answer, Intent.CLARIFY.code(),
                 json.writeValueAsString(ask.readings), null, null, json.writeValueAsString(summaryOf(ask.result)));
         var reply = new AskReply(ask.thread.id(), Intent.CLARIFY.code(), null, List.of(), List.of(), ask.answer, ask.suggestions,
                 ask.spend.usage(AskReply.Usage.OFFLINE), quotas.remaining(ask.me.id()), "table", ask.scopeWords, false, "offline",
-                stored.id(), interpretations.getFirst(), null);
+                stored.id(), first, null);
         ask.emit(reply);
         return reply;
     }
