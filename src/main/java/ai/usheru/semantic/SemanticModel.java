@@ -109,10 +109,12 @@ public record SemanticModel(
     /**
      * Something to break results down or filter by. {@code select} is its SQL over the planner's
      * aliases, {@code groupBy} what to group by when it differs (titles are not unique), and
-     * {@code valuesFrom} the {@code table.column} whose values name its members.
+     * {@code valuesFrom} the {@code table.column} whose values name its members. {@code display},
+     * where the members are codes, is the SQL of the name people know each by (the region's name
+     * beside its code), selected beside it in every breakdown.
      */
     public record Dimension(String name, String label, String alias, String select, String groupBy, String grain,
-            String valuesFrom, Boolean time, List<String> synonyms) {
+            String valuesFrom, Boolean time, List<String> synonyms, String display) {
 
         public Dimension {
             synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
@@ -124,6 +126,11 @@ public record SemanticModel(
 
         public boolean isTime() {
             return time != null && time;
+        }
+
+        /** The column name of {@link #display()} in results: {@code g.region_name} is {@code region_name}. */
+        public String displayAlias() {
+            return display == null ? null : display.substring(display.indexOf('.') + 1);
         }
     }
 }

@@ -70,6 +70,10 @@ final class SqlCompiler {
             if (filmIds && name.equals("film")) {
                 select.add("m.movie_id AS movie_id");
             }
+            if (dimension.display() != null) {
+                select.add(dimension.display() + " AS " + dimension.displayAlias());
+                groupBy.add(dimension.display());
+            }
             select.add(dimension.select() + " AS " + dimension.alias());
             groupBy.add(dimension.groupByExpression());
             if (!name.equals("film")) {
@@ -97,7 +101,8 @@ final class SqlCompiler {
                     ? "JOIN box_office b ON b.movie_id = m.movie_id"
                     : "JOIN (SELECT DISTINCT movie_id, region_code FROM box_office) b ON b.movie_id = m.movie_id");
         }
-        if (plan.groupBy().stream().map(model::dimension).anyMatch(dimension -> dimension.grain().equals("regions"))) {
+        if (plan.groupBy().stream().map(model::dimension).anyMatch(dimension -> dimension.grain().equals("regions")
+                || dimension.display() != null && dimension.display().startsWith("g."))) {
             joins.add("JOIN regions g ON g.region_code = b.region_code");
         }
         if (plan.groupBy().contains("director") || usesAlias(metric, "c.")) {
@@ -201,6 +206,9 @@ final class SqlCompiler {
         var columns = new ArrayList<String>();
         if (filmIds) {
             columns.add("ranked.movie_id");
+        }
+        if (group.display() != null) {
+            columns.add("ranked." + group.displayAlias());
         }
         columns.add("ranked." + group.alias());
         columns.add("ranked." + film.alias());

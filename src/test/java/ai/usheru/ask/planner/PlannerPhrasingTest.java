@@ -488,6 +488,21 @@ class PlannerPhrasingTest {
         assertThat(outcome.hasSql()).isTrue();
     }
 
+    /** A breakdown by region shows each region's name beside its code (the reference's name column must be there). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Avatar's box office by region|"
+                    + "SELECT g.region_name, b.region_code, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "JOIN regions g USING (region_code) WHERE m.title = 'Avatar' GROUP BY g.region_name, b.region_code",
+            "the top 2 films in each region by admissions in 2009|"
+                    + "SELECT region_name, region_code, title, a FROM (SELECT g.region_name, b.region_code, m.title, SUM(b.admissions) AS a, "
+                    + "ROW_NUMBER() OVER (PARTITION BY b.region_code ORDER BY SUM(b.admissions) DESC) AS n FROM box_office b "
+                    + "JOIN movies m USING (movie_id) JOIN regions g USING (region_code) WHERE m.release_year = 2009 "
+                    + "GROUP BY g.region_name, b.region_code, m.movie_id, m.title) WHERE n <= 2 ORDER BY region_code, n"})
+    void regionsAreNamedBesideTheirCodes(String question, String reference) throws Exception {
+        PlannerChecks.answersLike(planner, warehouse, question, reference);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"What was Titanic's haul in Japan?", "How did Avatar do in Spain?"})
     void aFilmNamedKeepsTheQuestionInScope(String question) {

@@ -39,7 +39,7 @@ class SemanticModelExtensionTest {
                 List.of("admissions per screen", "tickets per screen", "occupancy")));
         var dimensions = new ArrayList<>(shipped.dimensions());
         dimensions.add(new SemanticModel.Dimension("currency", "Currency", "currency", "g.currency", null, "regions", "regions.currency",
-                false, List.of("currency", "currencies")));
+                false, List.of("currency", "currencies"), null));
         Map<String, Map<String, List<String>>> aliases = new HashMap<>(shipped.valueAliases());
         aliases.put("regions.currency", Map.of("EUR", List.of("eurozone", "euro area")));
         var extended = new SemanticModel(shipped.code(), shipped.name(), shipped.description(), shipped.warehouse(), shipped.scopeColumn(),
