@@ -70,10 +70,12 @@ final class Answers {
             Object value = first.get(first.size() - 1 - plan.alsoMeasures().size());
             String things = result.rows().size() == 1 ? dimension.label().toLowerCase(Locale.ROOT)
                     : result.rows().size() + " " + Interpretation.plural(dimension.label().toLowerCase(Locale.ROOT));
-            boolean ranked = plan.order() != null || !dimension.isTime();
+            boolean released = plan.inReleaseOrder();
+            boolean ranked = !released && (plan.order() != null || !dimension.isTime());
             String rank = "asc".equals(plan.order()) ? "Bottom " : "Top ";
-            sentence = (ranked ? rank : "") + things + " by " + metric + conditions + ". "
-                    + (ranked ? (result.rows().size() == 1 ? "It is " : "First: ") + first.getFirst() + " with " + format(value, plan, model) + "."
+            sentence = (ranked ? rank : "") + (released ? capitalise(things) : things) + " by " + metric + conditions
+                    + (released ? (plan.order().endsWith("desc") ? ", newest first" : ", oldest first") : "") + ". "
+                    + (ranked || released ? (result.rows().size() == 1 ? "It is " : "First: ") + first.getFirst() + " with " + format(value, plan, model) + "."
                     : "From " + first.getFirst() + " to " + result.rows().getLast().getFirst() + ".");
         }
         return sentence + (result.truncated() ? " Showing the first " + result.rows().size() + " rows." : "") + " Computed for " + scope + ".";

@@ -48,6 +48,9 @@ public record Interpretation(String sentence, List<Part> parts) {
         if (plan.perGroup() != null && !plan.groupBy().isEmpty()) {
             String group = vocabulary.model().dimension(plan.groupBy().getFirst()).label().toLowerCase(Locale.ROOT);
             parts.add(new Part("limit", ("asc".equals(plan.order()) ? "bottom " : "top ") + plan.perGroup() + " in each " + group, "perGroup"));
+        } else if (plan.inReleaseOrder()) {
+            String order = plan.order().endsWith("desc") ? "newest first" : "oldest first";
+            parts.add(new Part("order", plan.limit() == null ? order : "the first " + plan.limit() + ", " + order, "order"));
         } else if (plan.limit() != null) {
             String rank = "asc".equals(plan.order()) ? "bottom " : "top ";
             String skipped = plan.offset() == null || plan.offset() == 0 ? "" : " after the first " + plan.offset();
@@ -267,6 +270,7 @@ public record Interpretation(String sentence, List<Part> parts) {
             case "week" -> filter.isThreshold() ? "after the opening week"
                     : filter.values().equals(List.of(1)) ? "in the opening week" : "in week " + values;
             case "release_date" -> "released on " + values;
+            case "week_start" -> "in the weeks starting " + filter.values().getFirst() + " to " + filter.values().getLast() + ", whenever released";
             case "films" -> "with " + (filter.op().startsWith(">") ? "at least " : "at most ")
                     + (filter.op().equals(">") ? ((Number) filter.values().getFirst()).intValue() + 1
                             : filter.op().equals("<") ? ((Number) filter.values().getFirst()).intValue() - 1 : filter.values().getFirst())

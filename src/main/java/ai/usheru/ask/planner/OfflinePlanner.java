@@ -166,7 +166,30 @@ public final class OfflinePlanner {
         } catch (SqlCompiler.UnsupportedPlanException e) {
             return notUnderstood(e.getMessage());
         }
+        // "Tim Burton films that grossed over $300m, with their IMDb rating": a list of films shows the measure it was chosen by.
+        QueryPlan shown = withThresholdMeasuresShown(plan);
+        if (shown != plan) {
+            try {
+                sql = compiler.compile(shown);
+                plan = shown;
+            } catch (SqlCompiler.UnsupportedPlanException e) {
+                // the list without it is still the answer asked for
+            }
+        }
         return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, sql, null, null, draft.unreadWords);
+    }
+
+    /** A list of films with a threshold on a measure it does not show: the same list, showing that measure too. */
+    private QueryPlan withThresholdMeasuresShown(QueryPlan plan) {
+        if (!plan.groupBy().equals(List.of("film")) || plan.perGroup() != null || plan.metric().startsWith("count:")) {
+            return plan;
+        }
+        var measures = new ArrayList<>(plan.alsoMeasures());
+        plan.filters().stream().filter(QueryPlan.Filter::isThreshold).map(QueryPlan.Filter::field)
+                .filter(field -> !field.equals(plan.metric()) && !measures.contains(field)
+                        && vocabulary.model().metrics().stream().anyMatch(metric -> metric.name().equals(field) && !field.equals("films")))
+                .distinct().forEach(measures::add);
+        return measures.size() == plan.alsoMeasures().size() ? plan : plan.withAlsoMeasures(measures);
     }
 
     /** Compiles a plan that did not come from a question (for example a dashboard tile). */
@@ -190,10 +213,14 @@ public final class OfflinePlanner {
         List<String> groupBy = draft.groupBy == null ? new ArrayList<>() : new ArrayList<>(draft.groupBy);
         if (metric == null) {
             metric = draft.filters.stream().filter(QueryPlan.Filter::isThreshold)
-                    .map(QueryPlan.Filter::field).filter(field -> !field.equals("year")).findFirst().orElse("box_office");
+                    .map(QueryPlan.Filter::field).filter(field -> !field.equals("year") && !field.equals("week_start") && !field.equals("week"))
+                    .findFirst().orElse("box_office");
         }
         // "The Bourne films' tickets in each territory, combined": one total per territory over the films, not a row per film.
-        if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films")
+        // ("The average Rotten Tomatoes score of the films Clint Eastwood directed" is one figure over the films.)
+        boolean averageOverFilms = "avg".equals(draft.aggregate) && draft.limit == null && draft.order == null && !draft.eachFilm
+                && !draft.singular;
+        if (draft.aboutFilms && !groupBy.contains("film") && !metric.equals("films") && !averageOverFilms
                 && !(draft.total && draft.limit == null && draft.order == null) && !("share".equals(draft.aggregate) && draft.sharePartNamed)) {
             groupBy.add(0, "film");
         }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param aggregate {@code avg}, {@code max} or {@code min} to override the metric's own aggregate, or null
  * @param groupBy dimension names, outermost first
  * @param filters conditions on rows (all must hold)
- * @param order {@code desc}, {@code asc}, or null for the natural order of the breakdown
+ * @param order {@code desc}, {@code asc} (of the metric), {@link #RELEASED_OLDEST_FIRST} or {@link #RELEASED_NEWEST_FIRST}
+ *              (a list of films by when they came out), or null for the natural order of the breakdown
  * @param limit how many rows, or null for all
  * @param offset rows skipped before them ("the second-highest": offset 1, limit 1), or null
  * @param within the earlier plan whose films this one is about ("which of these had the biggest budget"
@@ -111,6 +112,15 @@ public record QueryPlan(
 
     public QueryPlan withGroupBy(List<String> newGroupBy) {
         return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within, alsoMeasures, perGroup);
+    }
+
+    /** Orders of a list of films by when they came out. */
+    public static final String RELEASED_OLDEST_FIRST = "release";
+    public static final String RELEASED_NEWEST_FIRST = "release desc";
+
+    /** Whether a list of films is ordered by when they came out rather than by the measure. */
+    public boolean inReleaseOrder() {
+        return order != null && order.startsWith(RELEASED_OLDEST_FIRST);
     }
 
     public QueryPlan withOrderAndLimit(String newOrder, Integer newLimit) {

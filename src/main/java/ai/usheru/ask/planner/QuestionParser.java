@@ -175,6 +175,8 @@ final class QuestionParser {
             readExclusions(text, excluded);
         }
         readReferencesBack(text, draft);
+        readWeekPeriods(text, draft);
+        readReleaseOrder(text, draft);
         readMonthRanges(text, draft);
         readDates(text, draft);
         readDistributorNames(text, draft);
@@ -260,9 +262,35 @@ final class QuestionParser {
      * "three hours"), as digits; elsewhere a number word may be a title ("Seven") or a pronoun ("the 2005 one").
      */
     private static String spelledNumbers(String question) {
+        question = SPELLED_YEAR.matcher(question).replaceAll(year -> String.valueOf(spelledYear(year)));
+        question = SPELLED_SCORE.matcher(question).replaceAll(score -> NUMBER_WORDS.get(score.group(1).toLowerCase(Locale.ROOT)) + score.group(2));
         String digits = SPELLED_NUMBER.matcher(question).replaceAll(number -> String.valueOf(number.group(1) != null
                 ? wordValue(number.group(1), number.group(2)) : wordValue(number.group(3), number.group(4))));
         return AFTER_COMPARATOR.matcher(digits).replaceAll(number -> number.group(1) + " " + wordValue(number.group(2), number.group(3)));
+    }
+
+    private static final String UNITS = "one|two|three|four|five|six|seven|eight|nine";
+    private static final String TEENS_AND_TENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+            + "|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    /** A year in words: "twenty-ten", "nineteen ninety-seven", "two thousand and nine", "two thousand eight". */
+    private static final Pattern SPELLED_YEAR = Pattern.compile("(?i)\\b(nineteen|twenty)[- ](" + TEENS_AND_TENS + ")(?:[- ](" + UNITS + "))?\\b"
+            + "|(?i)\\btwo thousand(?: and)? (" + UNITS + "|" + TEENS_AND_TENS + ")\\b");
+    /** A score or count in words before "or above", "or more", "plus": "eight or above". */
+    private static final Pattern SPELLED_SCORE = Pattern.compile(
+            "(?i)\\b(one|two|three|four|five|six|seven|eight|nine|ten)(\\s+(?:or|and)\\s+(?:above|more|higher|over|better|greater|up)\\b|\\s*\\+)");
+
+    private static int spelledYear(java.util.regex.MatchResult year) {
+        if (year.group(4) != null) {
+            return 2000 + teensOrTens(year.group(4));
+        }
+        int century = year.group(1).equalsIgnoreCase("nineteen") ? 1900 : 2000;
+        return century + teensOrTens(year.group(2)) + (year.group(3) == null ? 0 : NUMBER_WORDS.get(year.group(3).toLowerCase(Locale.ROOT)));
+    }
+
+    private static int teensOrTens(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return TENS.containsKey(lower) ? TENS.get(lower) : List.of("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                "seventeen", "eighteen", "nineteen").indexOf(lower) + 10;
     }
 
     private static int wordValue(String word, String unit) {
@@ -290,7 +318,7 @@ final class QuestionParser {
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
             "able", "hope", "afternoon", "morning", "evening", "advance", "greatly", "appreciated", "appreciate",
-            "sell", "sold", "selling", "put", "puts", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
+            "sell", "sold", "selling", "put", "puts", "cheers", "pls", "plz", "thx", "filmography", "filmographies", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     /**
      * Words the steps read by their patterns without blanking them out: orders ("rank", "longest",
@@ -376,19 +404,19 @@ final class QuestionParser {
             String[] words = run.group().split("\\s+");
             // "The Shrek films", "the three Bourne movies": one word may name a series when films follow it.
             boolean followedBySeriesNoun = SERIES_NOUN.matcher(text.remaining().substring(runEnd)).lookingAt();
-            boolean seriesNoun = words.length == 1 && !words[0].endsWith("'s") && followedBySeriesNoun;
+            boolean seriesNoun = !words[words.length - 1].endsWith("'s") && followedBySeriesNoun;
             String best = null;
             for (int start = 0; start < words.length; start++) {
                 for (int end = words.length; end > start; end--) {
                     if (JOINERS.contains(words[start].toLowerCase(Locale.ROOT)) || JOINERS.contains(words[end - 1].toLowerCase(Locale.ROOT))) {
                         continue;
                     }
-                    if (end - start < 2 && !seriesNoun) {
+                    if (end - start < 2 && !(seriesNoun && end == words.length)) {
                         continue; // one word names a title or nothing: "Kingdom" is no series
                     }
                     String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, start, end));
                     String lower = phrase.toLowerCase(Locale.ROOT);
-                    if (phrase.length() < 4 || lower.matches(".*\\d.*") || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || FILLER.contains(lower)
+                    if (phrase.length() < (seriesNoun ? 3 : 4) || lower.matches(".*\\d.*") || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || FILLER.contains(lower)
                             || regionWords.contains(lower) || knownWords().contains(lower) || isPerson(lower)) {
                         continue;
                     }
@@ -516,6 +544,96 @@ final class QuestionParser {
         } catch (java.time.DateTimeException e) {
             // not a date ("31 February"): leave the words unread
         }
+    }
+
+    /** Words that put a period on the weekly box office rather than on releases: "the weeks starting in December 2009". */
+    private static final Pattern WEEKS_STARTING = Pattern.compile(
+            "\\b(?:(?:the\\s+)?weeks?|weekends?)\\s+(?:that\\s+)?(?:starting|beginning|commencing|started|began|start|begin)(?:\\s+(?:on|in|during))?\\s+"
+                    + "|\\b(?:(?:the\\s+)?weeks?|weekends?)\\s+(?:of|in|during)\\s+(?=(?:the\\s+)?(?:" + "january|february|march|april|may|june|july|august|september|october|november|december"
+                    + "|summer|spring|autumn|fall|winter|(?:19|20)\\d{2}))");
+    private static final String DAY_MONTH = "(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?" + MONTH_NAMES + "|" + MONTH_NAMES + "\\s+(\\d{1,2})(?:st|nd|rd|th)?)";
+    /** A span of days: "between 1 July and 31 August 2008", "June 1 through August 31, 2008" (the year once, at the end, serves both). */
+    private static final Pattern DAY_SPAN = Pattern.compile("^(?:between\\s+|from\\s+)?" + DAY_MONTH + "(?:,?\\s+((?:19|20)\\d{2}))?\\s*"
+            + "(?:and|to|through|thru|till|until|-|–)\\s+" + DAY_MONTH + ",?\\s+((?:19|20)\\d{2})\\b");
+    /** A month, season or year: "December 2009", "the summer of 2008", "2009". */
+    private static final Pattern MONTH_SPAN = Pattern.compile("^(?:the\\s+)?(?:" + MONTH_NAMES + "|(spring|summer|autumn|fall|winter))?\\s*(?:of\\s+)?((?:19|20)\\d{2})\\b");
+    private static final Pattern WHOLE_RUN = Pattern.compile(
+            "\\b(?:over|across|during|in|for|throughout)\\s+(?:their|its|the)\\s+(?:whole|entire|full|complete|total)\\s+(?:theatrical\\s+)?(?:run|release)s?\\b"
+                    + "|\\b(?:all|throughout)\\s+(?:their|its)\\s+(?:theatrical\\s+)?run\\b");
+    /** Words saying the release does not matter: "no matter when the films came out". */
+    private static final Pattern ANY_RELEASE = Pattern.compile(
+            "\\b(?:no matter|regardless of|irrespective of|whatever)\\s+when\\s+(?:the\\s+|they\\s+|it\\s+)?(?:films?|movies?|titles?)?\\s*(?:were\\s+|was\\s+)?"
+                    + "(?:came out|come out|released|opened)\\b|\\b(?:regardless|irrespective) of (?:their |the )?release(?: date| year)?\\b");
+
+    /**
+     * A calendar period of the weekly box office, as dates of the weeks' start ("takings in the weeks
+     * starting between 1 July and 31 August 2008"), which is not the films' release: any film playing
+     * then counts. Read before release months, seasons and dates.
+     */
+    private void readWeekPeriods(Phrases text, Draft draft) {
+        // "Over their whole run": every week, which is what a film's total is anyway.
+        WHOLE_RUN.matcher(text.lower()).results().forEach(run -> text.consume(run.start(), run.end()));
+        Matcher cue = WEEKS_STARTING.matcher(text.lower());
+        if (!cue.find()) {
+            return;
+        }
+        String after = text.lower().substring(cue.end());
+        java.time.LocalDate from;
+        java.time.LocalDate to;
+        int length;
+        Matcher span = DAY_SPAN.matcher(after);
+        Matcher month = MONTH_SPAN.matcher(after);
+        try {
+            if (span.find()) {
+                int lastYear = Integer.parseInt(span.group(10));
+                to = dayOf(span.group(6), span.group(7), span.group(8), span.group(9), lastYear);
+                from = dayOf(span.group(1), span.group(2), span.group(3), span.group(4), span.group(5) == null ? lastYear : Integer.parseInt(span.group(5)));
+                length = span.end();
+            } else if (month.find()) {
+                int year = Integer.parseInt(month.group(3));
+                if (month.group(1) != null) {
+                    from = java.time.LocalDate.of(year, MONTHS.indexOf(month.group(1)) + 1, 1);
+                    to = from.plusMonths(1).minusDays(1);
+                } else if (month.group(2) != null) {
+                    // A season's months within its year (winter is its January, February and December, as for releases).
+                    List<Integer> months = SEASONS.get(month.group(2));
+                    if (month.group(2).equals("winter")) {
+                        return;
+                    }
+                    from = java.time.LocalDate.of(year, months.getFirst(), 1);
+                    to = java.time.LocalDate.of(year, months.getLast(), 1).plusMonths(1).minusDays(1);
+                } else {
+                    from = java.time.LocalDate.of(year, 1, 1);
+                    to = java.time.LocalDate.of(year, 12, 31);
+                }
+                length = month.end();
+            } else {
+                return;
+            }
+        } catch (java.time.DateTimeException e) {
+            return; // "31 June": leave the words unread
+        }
+        if (to.isBefore(from)) {
+            return;
+        }
+        draft.filters.add(new QueryPlan.Filter("week_start", "between", List.of(from.toString(), to.toString())));
+        text.consume(cue.start(), cue.end() + length);
+        Matcher anyRelease = ANY_RELEASE.matcher(text.lower());
+        if (anyRelease.find()) {
+            text.consume(anyRelease.start(), anyRelease.end());
+        }
+        // "Summer 2008 in Spain: ... the weeks starting June 1 through August 31, 2008": the season named is the span read.
+        Matcher season = Pattern.compile("\\b(?:the\\s+)?(spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?" + from.getYear() + ")?\\b")
+                .matcher(text.lower());
+        if (season.find() && SEASONS.get(season.group(1)).contains(from.getMonthValue())) {
+            text.consume(season.start(), season.end());
+        }
+    }
+
+    private static java.time.LocalDate dayOf(String dayFirst, String monthAfterDay, String monthFirst, String dayAfterMonth, int year) {
+        return dayFirst != null
+                ? java.time.LocalDate.of(year, MONTHS.indexOf(monthAfterDay) + 1, Integer.parseInt(dayFirst))
+                : java.time.LocalDate.of(year, MONTHS.indexOf(monthFirst) + 1, Integer.parseInt(dayAfterMonth));
     }
 
     private static final Pattern MONTH_OF_YEAR = Pattern.compile(
@@ -1848,8 +1966,40 @@ final class QuestionParser {
         return null;
     }
 
+    /** Films listed by when they came out: "in release order", "oldest first", "chronologically", "newest to oldest". */
+    private static final Pattern RELEASE_ORDER = Pattern.compile(
+            "\\b(?:in\\s+)?(?:(?:the\\s+)?order\\s+(?:of\\s+)?(?:their\\s+|its\\s+)?release|(?:their\\s+)?release\\s+order|chronological(?:ly|\\s+order)?"
+                    + "|(?:order(?:ed)?|sort(?:ed)?|list(?:ed)?|arranged)\\s+by\\s+(?:their\\s+|the\\s+)?release(?:\\s+dates?|\\s+years?)?"
+                    + "|(?:oldest|earliest)\\s+(?:first|to\\s+(?:the\\s+)?(?:newest|latest|most recent))"
+                    + "|(?:newest|latest|most recent)\\s+(?:first|to\\s+(?:the\\s+)?(?:oldest|earliest)))\\b");
+    /** A film's year asked beside it: "with the year each came out", "and their release years". */
+    private static final Pattern WITH_YEAR = Pattern.compile(
+            "\\b(?:with|and|plus|including)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:release\\s+)?years?"
+                    + "(?:\\s+(?:each|it|they)(?:\\s+(?:one|film|movie))?\\s+(?:came out|come out|was released|were released|opened))?\\b"
+                    + "|\\b(?:with|and)\\s+when\\s+(?:each|it|they)(?:\\s+(?:one|film|movie))?\\s+(?:came out|was released|were released)\\b");
+
+    /** An order of release for a list of films, and the year shown beside each film when asked. */
+    private void readReleaseOrder(Phrases text, Draft draft) {
+        Matcher order = RELEASE_ORDER.matcher(text.lower());
+        if (order.find()) {
+            draft.order = Pattern.compile("newest|latest|most recent").matcher(order.group()).lookingAt()
+                    || order.group().matches("(?:newest|latest|most recent).*") ? QueryPlan.RELEASED_NEWEST_FIRST : QueryPlan.RELEASED_OLDEST_FIRST;
+            draft.addGroupBy("film");
+            text.consume(order.start(), order.end());
+        }
+        Matcher year = WITH_YEAR.matcher(text.lower());
+        if (year.find()) {
+            draft.addGroupBy("film");
+            draft.addGroupBy("year");
+            text.consume(year.start(), year.end());
+        }
+    }
+
     private void readOrder(Phrases text, Draft draft) {
         String lower = text.lower();
+        if (draft.order != null && draft.order.startsWith(QueryPlan.RELEASED_OLDEST_FIRST)) {
+            return;
+        }
         if (Pattern.compile("\\b(worst first|lowest first|ascending|smallest first|least first|bottom|lowest|(?<!at )least|worst|smallest|fewest|"
                 + "lowest-grossing|least successful|poorest|cheapest|shortest)\\b").matcher(lower).find()) {
             draft.order = "asc";

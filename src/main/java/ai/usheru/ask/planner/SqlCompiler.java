@@ -34,6 +34,9 @@ final class SqlCompiler {
 
     /** With {@code filmIds}, a plan broken down by film also selects each film's id, for a later plan "within" it. */
     private String compile(QueryPlan plan, boolean filmIds) {
+        if (plan.perGroup() != null && plan.inReleaseOrder()) {
+            throw new UnsupportedPlanException("an order of release beside a ranking within groups");
+        }
         if (plan.perGroup() != null && plan.groupBy().size() == 2 && plan.groupBy().get(1).equals("film")) {
             return compileTopPerGroup(plan, filmIds);
         }
@@ -58,6 +61,9 @@ final class SqlCompiler {
         // An average of what each film has ("on average, how many weeks did 2009 releases run"): per film first.
         boolean averagePerFilm = "avg".equals(plan.aggregate()) && !plan.groupBy().contains("film")
                 && (metric.grain().equals("box_office") && metric.column() != null || plan.metric().startsWith("count:"));
+        if (averagePerFilm && plan.inReleaseOrder()) {
+            throw new UnsupportedPlanException("an order of release beside an average or a ranking within groups");
+        }
         if (averagePerFilm) {
             return compileAveragePerFilm(plan, metric);
         }
@@ -350,6 +356,12 @@ final class SqlCompiler {
         if (plan.order() == null && dimensions.stream().allMatch(SemanticModel.Dimension::isTime)) {
             return labels;
         }
+        if (plan.inReleaseOrder()) {
+            if (!plan.groupBy().contains("film")) {
+                throw new UnsupportedPlanException("an order of release for anything but a list of films");
+            }
+            return "MIN(m.release_date) " + (plan.order().endsWith("desc") ? "DESC" : "ASC") + " NULLS LAST, " + labels;
+        }
         String direction = "asc".equals(plan.order()) ? "ASC" : "DESC";
         return metric.alias() + " " + direction + " NULLS LAST, " + labels;
     }
@@ -419,7 +431,7 @@ final class SqlCompiler {
         if (field.equals("release_date")) {
             return "m.release_date " + compare(filter);
         }
-        if (field.equals("region") || field.equals("week") || isDimensionOf(field, "regions")) {
+        if (field.equals("region") || field.equals("week") || field.equals("week_start") || isDimensionOf(field, "regions")) {
             String rowCondition = boxOfficeRowCondition(filter, "b.");
             return boxOfficeJoined && !(field.equals("week") && !plan.groupBy().isEmpty() && !model.metric(metricName(plan)).grain().equals("box_office"))
                     ? rowCondition
@@ -434,7 +446,7 @@ final class SqlCompiler {
             return "m.movie_id IN (SELECT movie_id FROM ratings WHERE source = '" + source + "' AND " + column + " " + compare(filter) + ")";
         }
         var rowConditions = plan.filters().stream()
-                .filter(other -> (Set.of("region", "week").contains(other.field()) || isDimensionOf(other.field(), "regions"))
+                .filter(other -> (Set.of("region", "week", "week_start").contains(other.field()) || isDimensionOf(other.field(), "regions"))
                         && !other.values().isEmpty())
                 .map(other -> boxOfficeRowCondition(other, "b."))
                 .toList();
@@ -467,6 +479,7 @@ final class SqlCompiler {
         }
         return switch (filter.field()) {
             case "region" -> alias + "region_code " + in(filter.values());
+            case "week_start" -> alias + "week_start " + compare(filter);
             default -> alias + "week_number " + compare(filter);
         };
     }

@@ -488,6 +488,43 @@ class PlannerPhrasingTest {
         assertThat(outcome.hasSql()).isTrue();
     }
 
+    /**
+     * Calendar periods of the weekly data (the weeks' start dates, whatever the films' release), lists of
+     * films in release order with their year, years and scores in words, an average over films, a list
+     * chosen by a threshold showing that measure, and "over their whole run".
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "What did Spain take in the weeks beginning 1 March to 30 April 2009?|"
+                    + "SELECT SUM(gross_usd) FROM box_office WHERE region_code = 'ES' AND week_start BETWEEN '2009-03-01' AND '2009-04-30'",
+            "Top 3 films by admissions in Germany during the weeks of November 2008|"
+                    + "SELECT m.title, SUM(b.admissions) AS a FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' "
+                    + "AND b.week_start BETWEEN '2008-11-01' AND '2008-11-30' GROUP BY m.movie_id, m.title ORDER BY a DESC LIMIT 3",
+            "box office in Italy in weeks that started in 2007, no matter when the films came out|"
+                    + "SELECT SUM(gross_usd) FROM box_office WHERE region_code = 'IT' AND year(week_start) = 2007",
+            "The Shrek films in release order with their US box office|"
+                    + "SELECT m.title, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'US' "
+                    + "AND m.title LIKE 'Shrek%' GROUP BY m.movie_id, m.title, m.release_date ORDER BY m.release_date",
+            "Sofia Coppola's films, newest first, and the year each came out|"
+                    + "SELECT m.title, m.release_year FROM movies m JOIN crew c USING (movie_id) WHERE c.person_name = 'Sofia Coppola' "
+                    + "ORDER BY m.release_date DESC",
+            "How many nineteen ninety-seven releases made more than $100 million in the US?|"
+                    + "SELECT COUNT(*) FROM (SELECT m.movie_id FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 1997 "
+                    + "AND b.region_code = 'US' GROUP BY m.movie_id HAVING SUM(b.gross_usd) > 100000000)",
+            "how many films have an IMDb rating of nine or above?|"
+                    + "SELECT COUNT(DISTINCT movie_id) FROM ratings WHERE source = 'IMDb' AND rating >= 9",
+            "the average IMDb rating of the films Steven Spielberg directed|"
+                    + "SELECT AVG(r.rating) FROM ratings r JOIN crew c USING (movie_id) WHERE r.source = 'IMDb' AND c.person_name = 'Steven Spielberg'",
+            "Steven Spielberg films that took over $500 million worldwide, with their budget|"
+                    + "SELECT m.title, m.production_budget_usd, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
+                    + "JOIN crew c ON c.movie_id = m.movie_id WHERE c.person_name = 'Steven Spielberg' "
+                    + "GROUP BY m.movie_id, m.title, m.production_budget_usd HAVING SUM(b.gross_usd) > 500000000",
+            "how many films sold more than 5 million tickets in Germany over their entire run?|"
+                    + "SELECT COUNT(*) FROM (SELECT movie_id FROM box_office WHERE region_code = 'DE' GROUP BY movie_id HAVING SUM(admissions) > 5000000)"})
+    void readsWeeksReleaseOrdersAndSpelledNumbers(String question, String reference) throws Exception {
+        PlannerChecks.answersLike(planner, warehouse, question, reference);
+    }
+
     /** A breakdown by region shows each region's name beside its code (the reference's name column must be there). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
