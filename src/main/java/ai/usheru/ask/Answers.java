@@ -53,6 +53,12 @@ final class Answers {
         String sentence;
         if (result.rows().isEmpty() || result.rows().size() == 1 && result.rows().getFirst().stream().allMatch(value -> value == null)) {
             sentence = "No data matched: " + metric + conditions + " has no rows in your scope.";
+        } else if (!plan.filtersOn(QueryPlan.RANK_OF).isEmpty()) {
+            // "Where did Juno rank ...": title, rank, films ranked, measure.
+            List<Object> row = result.rows().getFirst();
+            var others = plan.filters().stream().filter(filter -> !filter.field().equals(QueryPlan.RANK_OF)).toList();
+            sentence = row.get(0) + " ranks " + row.get(1) + " of " + row.get(2) + " by " + metric
+                    + Interpretation.conditions(plan.withFilters(others), vocabulary) + ", with " + format(row.get(3), plan, model) + ".";
         } else if (plan.groupBy().isEmpty()) {
             List<Object> row = result.rows().getFirst();
             Object value = isShare(plan) ? row.getFirst() : row.get(row.size() - 1 - plan.alsoMeasures().size());

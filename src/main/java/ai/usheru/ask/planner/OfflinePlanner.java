@@ -34,7 +34,7 @@ public final class OfflinePlanner {
     private static final Pattern OFF_TOPIC = Pattern.compile(
             "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
                     + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
-                    + "news|horoscope|lottery|meaning of life|time is it|what day is)\\b");
+                    + "news|horoscope|lottery|meaning of life|time is it|what day is|restaurants?|hotels?|dinner|lunch|taxi|parking|directions to)\\b");
     /** Requests to get films without paying for them, whatever film words they carry. */
     private static final Pattern PIRACY = Pattern.compile(
             "\\b(torrents?|pirated|pirating|piracy|pirate (?:copy|copies|site|sites|stream|version)|bootleg\\w*|camcord\\w*|illegal\\w*|(?:download|stream|watch)\\w*\\b.{0,60}\\bfor free|"
@@ -44,6 +44,8 @@ public final class OfflinePlanner {
     private static final Pattern A_YEAR = Pattern.compile("\\b((?:19|20)\\d{2})\\b");
     private static final Pattern STARTS_AS_FOLLOW_UP = Pattern.compile(
             "^\\s*(?:and|what about|how about|same for|same but|same thing|now|instead)\\b|^\\s*(?:only|just) (?:those|these|them)\\b");
+    /** A time named by the previous answer: "that year", "the same month". */
+    private static final Pattern THAT_TIME = Pattern.compile("\\b(?:that|the same) (?:year|month|week|season|decade)\\b");
     /** Both ends of a ranking at once: "the highest and lowest rated western". */
     private static final Pattern BOTH_ENDS = Pattern.compile(
             "\\b(highest|best|biggest|top|most|largest|longest|first)\\b[^.?]{0,30}?\\b(?:and|&|vs\\.?|or)\\s+(?:the\\s+)?"
@@ -144,16 +146,19 @@ public final class OfflinePlanner {
         if (draft.unsupported != null) {
             return notUnderstood("I cannot compute " + draft.unsupported + " offline yet.");
         }
-        if (RANK_OF.matcher(lower).find()) {
-            return notUnderstood("I cannot compute where one film ranks within a group offline yet.");
+        boolean rankOf = RANK_OF.matcher(lower).find();
+        var rankedTitles = draft.filters.stream().filter(filter -> filter.field().equals("title") && "in".equals(filter.op())).toList();
+        if (rankOf && (draft.refersBack || rankedTitles.size() != 1 || rankedTitles.getFirst().values().size() != 1)) {
+            return notUnderstood("I cannot rank that offline: I can rank one named film among the films of a group, asked in one question "
+                    + "(“Where does Juno rank among 2007 comedies by box office?”).");
         }
-        // "And Brazil?" with no answer before it (or only an offer nobody ran): there is nothing to follow.
-        if (previous == null && STARTS_AS_FOLLOW_UP.matcher(lower).find()) {
+        // "And Brazil?" or "... that year" with no answer before it (or only an offer nobody ran): there is nothing to follow.
+        if (previous == null && (STARTS_AS_FOLLOW_UP.matcher(lower).find() || THAT_TIME.matcher(lower).find())) {
             return notUnderstood("I cannot follow that up: there is no earlier answer in this conversation. Please ask the whole question.");
         }
         boolean followUp = previous != null && (draft.refersBack || draft.metric == null && draft.groupBy == null && !draft.aboutFilms
                 && draft.limit == null);
-        QueryPlan plan = followUp ? merge(previous, draft) : complete(draft, lower);
+        QueryPlan plan = rankOf ? rankWithinGroup(draft, rankedTitles.getFirst()) : followUp ? merge(previous, draft) : complete(draft, lower);
         if (plan == null) {
             return notUnderstood("I could not work out what to measure.");
         }
@@ -177,6 +182,45 @@ public final class OfflinePlanner {
             }
         }
         return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, sql, null, null, draft.unreadWords);
+    }
+
+    /**
+     * "Where did Juno rank among 2007 comedies by box office": the films the other conditions describe,
+     * ranked by the measure, and the named film's place among them.
+     */
+    private QueryPlan rankWithinGroup(Draft draft, QueryPlan.Filter title) {
+        String metric = draft.metric == null || draft.metric.startsWith("count:") || draft.metric.equals("films") ? "box_office" : draft.metric;
+        var filters = new ArrayList<>(draft.filters);
+        filters.remove(title);
+        filters.add(new QueryPlan.Filter(QueryPlan.RANK_OF, "in", title.values()));
+        return new QueryPlan(vocabulary.model().code(), metric, draft.aggregate == null || draft.aggregate.startsWith("share") ? null : draft.aggregate,
+                List.of("film"), filters, "asc".equals(draft.order) ? "asc" : "desc", null, null, null, List.of(), null);
+    }
+
+    /**
+     * The dimension whose values are listed in brackets or after a colon right after a breakdown's word,
+     * when they are not the breakdown's own: "each territory (North America, EMEA, ...)" lists territory
+     * groups, not regions. Null when nothing is listed there.
+     */
+    private String dimensionListedAfterItsWord(String dimension, List<QueryPlan.Filter> filters, String question) {
+        var synonyms = vocabulary.model().dimension(dimension).synonyms();
+        for (QueryPlan.Filter filter : filters) {
+            if (filter.field().equals(dimension) || !"in".equals(filter.op()) || filter.values().size() < 2
+                    || vocabulary.model().dimensions().stream().noneMatch(other -> other.name().equals(filter.field()))) {
+                continue;
+            }
+            for (String synonym : synonyms) {
+                Matcher listed = Pattern.compile("\\b" + Pattern.quote(synonym) + "\\s*(?:\\(([^)]*)\\)|:\\s*([^?.]*))").matcher(question);
+                while (listed.find()) {
+                    String list = listed.group(1) != null ? listed.group(1) : listed.group(2);
+                    long named = filter.values().stream().filter(value -> list.contains(String.valueOf(value).toLowerCase(Locale.ROOT))).count();
+                    if (named >= 2) {
+                        return filter.field();
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** A list of films with a threshold on a measure it does not show: the same list, showing that measure too. */
@@ -232,6 +276,13 @@ public final class OfflinePlanner {
                     groupBy.add(field.equals("title") ? "film" : field);
                     break;
                 }
+            }
+        }
+        // "By territory (North America, EMEA, APAC, Latin America)": the breakdown's word names the groups its listed values belong to.
+        for (int i = 0; i < groupBy.size(); i++) {
+            String listed = dimensionListedAfterItsWord(groupBy.get(i), draft.filters, question);
+            if (listed != null && !groupBy.contains(listed)) {
+                groupBy.set(i, listed);
             }
         }
         String order = draft.order;

@@ -114,6 +114,9 @@ public record QueryPlan(
         return new QueryPlan(datamart, metric, aggregate, newGroupBy, filters, order, limit, offset, within, alsoMeasures, perGroup);
     }
 
+    /** A filter naming the film whose place among the others in the ranking is asked ("where does Juno rank ..."). */
+    public static final String RANK_OF = "rank_of";
+
     /** Orders of a list of films by when they came out. */
     public static final String RELEASED_OLDEST_FIRST = "release";
     public static final String RELEASED_NEWEST_FIRST = "release desc";

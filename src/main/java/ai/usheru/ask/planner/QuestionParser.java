@@ -95,8 +95,13 @@ final class QuestionParser {
     QuestionParser(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
         this.model = vocabulary.model;
-        this.averageInName = model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
-                .filter(synonym -> synonym.contains("average")).toList();
+        // Also "the average ticket price": a ratio of sums (no row-level value) is that average already.
+        var averages = new ArrayList<String>(model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
+                .filter(synonym -> synonym.contains("average")).toList());
+        model.metrics().stream().filter(metric -> metric.column() == null && !metric.name().equals("films"))
+                .flatMap(metric -> metric.synonyms().stream())
+                .forEach(synonym -> List.of("average ", "avg ", "mean ").forEach(word -> averages.add(word + synonym)));
+        this.averageInName = List.copyOf(averages);
         this.regionWords = Set.copyOf(vocabulary.regionPhrases.keySet());
         this.measureSynonym = Pattern.compile(model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
                 .filter(synonym -> synonym.length() > 2).map(Pattern::quote).collect(java.util.stream.Collectors.joining("|", "\\b(?:", ")\\b")));
@@ -127,6 +132,9 @@ final class QuestionParser {
         }
     }
 
+    private static final Pattern COURTESY = Pattern.compile(
+            "\\b(?:be\\s+)?(?:most|very|really|so|extremely|ever so|truly)\\s+(?:grateful|thankful|obliged|kind)\\b"
+                    + "|\\b(?:most|much|greatly|very much|really)\\s+appreciated\\b|\\bthanks?(?: you)? (?:so|very) much\\b");
     /** A sentence ends at . ! ? or ; before a capital or the end (not inside "8.5", "Bros. films", "M. Night"), or at a colon before a question. */
     private static final Pattern SENTENCE = Pattern.compile(".+?(?:(?<!\\b[A-Z])[.!?;]+(?=\\s+[A-Z]|\\s*$)|:(?=\\s+(?i:what|which|how|who|where|when|could|can|please)\\b)|$)");
     /** Where an exclusion's clause ends: punctuation, or a word that starts another condition. */
@@ -170,6 +178,8 @@ final class QuestionParser {
         if (readExclusions) {
             blankCourtesy(text);
         }
+        // "I would be most grateful", "much appreciated": courtesy, not a superlative or a measure.
+        COURTESY.matcher(text.lower()).results().forEach(courtesy -> text.consume(courtesy.start(), courtesy.end()));
         var excluded = new ArrayList<QueryPlan.Filter>();
         if (readExclusions) {
             readExclusions(text, excluded);
@@ -189,13 +199,16 @@ final class QuestionParser {
         readValues(text, draft);
         mergeValueLists(draft);
         readMonths(text, draft);
+        readRemakeYear(text, draft);
         readYears(text, draft);
         readOpeningWeek(text, draft);
         readFilmCounts(text, draft);
         readThresholds(text, draft);
         readTopN(text, draft);
         readMetric(text, draft);
+        readComparison(text, draft);
         readBreakdown(text, draft);
+        readWithoutValues(text, draft);
         readOrder(text, draft);
         readUnknownNames(text, draft);
         draft.unreadWords = unreadWords(text);
@@ -318,7 +331,8 @@ final class QuestionParser {
             "flick", "flicks", "successful", "unsuccessful", "success", "catalogue", "catalog", "ranked", "ranking", "placed", "finished",
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
             "able", "hope", "afternoon", "morning", "evening", "advance", "greatly", "appreciated", "appreciate",
-            "sell", "sold", "selling", "put", "puts", "cheers", "pls", "plz", "thx", "filmography", "filmographies", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
+            "sell", "sold", "selling", "put", "puts", "cheers", "pls", "plz", "thx", "filmography", "filmographies",
+            "added", "summed", "we're", "i'm", "we've", "i've", "programming", "planning", "preparing", "analyse", "analyze", "analyses", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     /**
      * Words the steps read by their patterns without blanking them out: orders ("rank", "longest",
@@ -328,7 +342,8 @@ final class QuestionParser {
     private static final Set<String> READ_BY_PATTERN = Set.of(
             "rank", "ranks", "split", "splits", "longest", "shortest", "widest", "lucrative", "proportion", "proportions",
             "divided", "grosser", "grossers", "but", "record", "records", "received", "receive", "receives", "produce",
-            "produced", "produces", "brought", "bring", "brings", "stayed", "stays", "adapted", "known", "dollars", "dollar", "bucks");
+            "produced", "produces", "brought", "bring", "brings", "stayed", "stays", "adapted", "known", "dollars", "dollar", "bucks",
+            "compared", "compare", "compares", "comparing", "comparison");
 
     private List<String> unreadWords(Phrases text) {
         var unread = new ArrayList<String>();
@@ -706,6 +721,8 @@ final class QuestionParser {
             "^\\s*(what about|how about|and|what if|same for|same but|now|only|just|also|instead)\\b"
                     + "|\\b(of them|those|these|them|that list|the same|instead|only those|just those)\\b"
                     + "|\\b(?:break|split|group|sort|rank)\\s+(?:that|this|it)\\b|\\bthe year (?:before|earlier)\\b|\\bthe previous year\\b"
+                    // "In Germany that year": the time of the previous answer.
+                    + "|\\b(?:that|the same) (?:year|month|week|season|summer|winter|spring|autumn|decade)\\b"
                     // "How many screens was that on?": "that" standing for the previous answer.
                     + "|\\b(?:was|is|were|are|did|does)\\s+(?:that|this|it)\\b(?!\\s+(?:film|movie|the|a|an)\\b)"
                     + "|\\b(?:that|this|it)\\s+(?:on|in|at|for)?\\s*[?.!]*\\s*$"
@@ -963,7 +980,8 @@ final class QuestionParser {
                     + "|\\b(R|G|(?i:r|g))(?:-|\\s)rated\\b|\\b(R|G)\\s+(?:films|movies)\\b"
                     // R and G in a list of ratings: "G, PG, PG-13 and R"
                     + "|\\b(R|G)\\b(?=(?:\\s*,|\\s+and|\\s+or)\\s+(?:PG-13|NC-17|PG|R|G)\\b)"
-                    + "|(?<=\\b(?:PG-13|NC-17|PG|R|G)(?:,|\\s+and|\\s+or|,\\s+and|,\\s+or)\\s)(R|G)\\b");
+                    // (bounded: Java's look-behind silently never matches with an unbounded "\\s+" inside)
+                    + "|(?<=\\b(?:PG-13|NC-17|PG|R|G)(?:,|\\s{1,3}and|\\s{1,3}or|,\\s{1,3}and|,\\s{1,3}or)\\s)(R|G)\\b");
 
     private void readMpaaRatings(Phrases text, Draft draft) {
         var found = new LinkedHashSet<String>();
@@ -1462,7 +1480,8 @@ final class QuestionParser {
         for (String name : metricsInOrder()) {
             // A ratio's own parts, when the question defines it by them ("ticket price, i.e. box office divided by admissions"),
             // are no columns of their own.
-            if (name.equals(draft.metric) || defined && partOf(name, draft.metric)) {
+            // Named a second time, outside the definition ("the total gross, ... the ticket price (gross divided by admissions)"), it is one.
+            if (name.equals(draft.metric) || defined && partOf(name, draft.metric) && mentions(text.original(), name) < 2) {
                 continue;
             }
             for (String synonym : model.metric(name).synonyms()) {
@@ -1510,9 +1529,18 @@ final class QuestionParser {
     }
 
     /** A measure explained in the question's own words: "ticket price, i.e. box office divided by admissions". */
-    private static final Pattern DEFINITION = Pattern.compile("\\b(i\\.e\\.?|ie|that is|defined as|calculated as|computed as|divided by|meaning)(?=\\W)");
+    private static final Pattern DEFINITION = Pattern.compile("\\b(i\\.e\\.?|ie|that is|defined as|calculated as|computed as|divided by|meaning"
+            + "|as an? (?:multiple|ratio|fraction) of|relative to)(?=\\W)");
 
     /** Whether the measure {@code part} is what the ratio {@code whole} divides: its column is in the ratio's expression. */
+    /** How many times the question names a measure by any of its words. */
+    private int mentions(String question, String metric) {
+        String lower = question.toLowerCase(Locale.ROOT);
+        var synonyms = model.metric(metric).synonyms().stream().sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(java.util.stream.Collectors.joining("|"));
+        return (int) Pattern.compile("\\b(?:" + synonyms + ")\\b").matcher(lower).results().count();
+    }
+
     private boolean partOf(String part, String whole) {
         var column = model.metric(part).column();
         return column != null && model.metric(whole).column() == null && model.metric(whole).expression().contains(column);
@@ -1565,7 +1593,9 @@ final class QuestionParser {
             text.consume(countOf.start(), countOf.end());
             lower = text.lower();
         }
-        Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)\\s+(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
+        // (What lies between may be read already, leaving a list's commas: "how many G, PG and R rated films".)
+        Matcher howMany = Pattern.compile("\\b(how many|number of|count of|count the|total number of)[\\s,]+(?:(?:and|or)[\\s,]+)*"
+                + "(?:different\\s+|distinct\\s+|unique\\s+)?([a-z-]+(?:\\s[a-z-]+)?)")
                 .matcher(lower);
         if (howMany.find()) {
             String measured = metricNamed(howMany.group(2));
@@ -1627,6 +1657,50 @@ final class QuestionParser {
         }
     }
 
+    /** A year that picks one of the films sharing a title: "King Kong, the 2005 one", "the 1976 version". */
+    private static final Pattern REMAKE_YEAR = Pattern.compile(
+            "\\b(?:the\\s+)?((?:19|20)\\d{2})\\s+(?:one|version|remake|original|film|movie)\\b(?!\\s+(?:films|movies|releases))"
+                    + "|\\bthe\\s+(?:one|version|remake|film|movie)\\s+(?:from|of|released in|made in)\\s+((?:19|20)\\d{2})\\b");
+
+    private void readRemakeYear(Phrases text, Draft draft) {
+        boolean titled = draft.filters.stream().anyMatch(filter -> filter.field().equals("title"));
+        Matcher remake = REMAKE_YEAR.matcher(text.lower());
+        if (titled && remake.find()) {
+            int year = Integer.parseInt(remake.group(1) != null ? remake.group(1) : remake.group(2));
+            draft.filters.add(QueryPlan.Filter.in("year", List.of(year)));
+            text.consume(remake.start(), remake.end());
+        }
+    }
+
+    /** Words that set named values side by side: "Australia compared with Japan", "horror vs thriller". */
+    private static final Pattern COMPARISON = Pattern.compile(
+            "\\b(?:vs\\.?|versus|compared (?:with|to)|compare[sd]?|comparing|comparison|as opposed to|side by side)(?=\\W|$)");
+
+    private void readComparison(Phrases text, Draft draft) {
+        if (COMPARISON.matcher(text.lower()).find()) {
+            draft.compares = true;
+        }
+    }
+
+    /**
+     * "Leave out films with no genre" beside a breakdown by genre: the breakdown has no row for a
+     * missing value anyway, so the words are read; about anything else they stay unread.
+     */
+    private static final Pattern WITHOUT_VALUE = Pattern.compile(
+            "\\b(?:leave out|leaving out|excluding|exclude|ignore|ignoring|skip|skipping|drop|dropping|not counting|without)\\s+(?:the\\s+|any\\s+)?"
+                    + "(?:films?|movies?|titles?|ones?)\\s+(?:with\\s+(?:no|a missing|an? unknown|a blank)|without\\s+(?:an?|any)?|that (?:have|has) no|lacking(?:\\s+an?)?)\\s+"
+                    + "([a-z -]+?)(?=\\s*[),.;?!]|\\s*$)");
+
+    private void readWithoutValues(Phrases text, Draft draft) {
+        Matcher without = WITHOUT_VALUE.matcher(text.lower());
+        while (without.find()) {
+            String dimension = dimensionNamed(without.group(1).strip());
+            if (dimension != null && draft.groupBy != null && draft.groupBy.contains(dimension)) {
+                text.consume(without.start(), without.end());
+            }
+        }
+    }
+
     private static final Pattern BREAKDOWN = Pattern.compile(
             "\\b(by|per|for each|in each|for every|in every|across|each|every|broken down by|split by|grouped by|breakdown by|"
                     + "break down by)\\s+(?:of\\s+)?(?:the\\s+|their\\s+|its\\s+|our\\s+|my\\s+|these\\s+|those\\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|twelve|thirteen|\\d+)\\s+)?"
@@ -1675,6 +1749,9 @@ final class QuestionParser {
         Matcher breakdown = BREAKDOWN.matcher(lower);
         while (breakdown.find()) {
             String dimension = dimensionNamed(breakdown.group(2));
+            if (dimension == null) {
+                dimension = dimensionOfListedValues(breakdown.group(2), draft);
+            }
             if ("film".equals(dimension) && Set.of("per", "each", "every").contains(breakdown.group(1)) && "avg".equals(draft.aggregate)) {
                 // "The average box office per film": each film's total, then their average; not a row per film.
                 text.consume(breakdown.start(), breakdown.end());
@@ -1948,6 +2025,20 @@ final class QuestionParser {
     }
 
     /** The dimension a word (or two) names, such as "genres" or "mpaa rating"; null if none. */
+    /**
+     * "Count for each rating" after "G, PG, PG-13 and R": a word that names no dimension by itself but is
+     * in the label of the one whose several values the question lists.
+     */
+    private String dimensionOfListedValues(String words, Draft draft) {
+        String word = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
+        String singular = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+        return draft.filters.stream().filter(filter -> "in".equals(filter.op()) && filter.values().size() >= 2)
+                .map(QueryPlan.Filter::field)
+                .filter(field -> model.dimensions().stream().anyMatch(dimension -> dimension.name().equals(field)
+                        && labelWords(dimension.label()).contains(singular)))
+                .findFirst().orElse(null);
+    }
+
     private String dimensionNamed(String words) {
         String first = words.contains(" ") ? words.substring(0, words.indexOf(' ')) : words;
         for (String candidate : List.of(words, first)) {

@@ -34,6 +34,10 @@ final class SqlCompiler {
 
     /** With {@code filmIds}, a plan broken down by film also selects each film's id, for a later plan "within" it. */
     private String compile(QueryPlan plan, boolean filmIds) {
+        var rankOf = plan.filtersOn(QueryPlan.RANK_OF);
+        if (!rankOf.isEmpty()) {
+            return compileRankOf(plan, rankOf.getFirst());
+        }
         if (plan.perGroup() != null && plan.inReleaseOrder()) {
             throw new UnsupportedPlanException("an order of release beside a ranking within groups");
         }
@@ -224,6 +228,17 @@ final class SqlCompiler {
                 + "\nORDER BY ranked." + group.alias() + ", ranked.rank_in_group";
     }
 
+    /** Every film the plan describes, ranked by its measure (ties share a rank), and the named film's row: its rank of how many. */
+    private String compileRankOf(QueryPlan plan, QueryPlan.Filter rankOf) {
+        var metric = metricOf(plan.metric());
+        var others = plan.filters().stream().filter(filter -> filter != rankOf).toList();
+        String films = compile(plan.withFilters(others).withOrderAndLimit(plan.order(), null), false);
+        String direction = "asc".equals(plan.order()) ? "ASC" : "DESC";
+        return "SELECT ranked.title, ranked.rank, ranked.films_ranked, ranked." + metric.alias()
+                + "\nFROM (SELECT films.*, RANK() OVER (ORDER BY films." + metric.alias() + " " + direction + " NULLS LAST) AS rank, "
+                + "COUNT(*) OVER () AS films_ranked\nFROM (" + films + ") films) ranked\nWHERE ranked.title " + in(rankOf.values());
+    }
+
     /** A plan the compiler cannot express: the planner says so rather than answering another question. */
     static final class UnsupportedPlanException extends RuntimeException {
         UnsupportedPlanException(String what) {
@@ -398,7 +413,7 @@ final class SqlCompiler {
             return kept == null ? null : "(" + kept + ") IS NOT TRUE";
         }
         String field = filter.field();
-        if (field.equals("films") || field.startsWith(GROUP_TOTAL)) {
+        if (field.equals("films") || field.startsWith(GROUP_TOTAL) || field.equals(QueryPlan.RANK_OF)) {
             return null; // a condition on groups, not rows: HAVING
         }
         if (field.equals("region") && filter.values().isEmpty()) {

@@ -470,7 +470,7 @@ class PlannerPhrasingTest {
     @ParameterizedTest
     @ValueSource(strings = {"Which 2009 films earned more outside the US than in the US?",
             "Highest and lowest rated western on IMDb?", "Best and worst grossing comedies of 2004 in Spain",
-            "Where does Juno rank among 2007 comedies by US box office?", "What was Shrek 2's rank in Germany that year?",
+            "What was Shrek 2's rank in Germany that year?", "Where do Avatar and Titanic rank among the films of James Cameron?",
             "And in Brazil?"})
     void whatItCannotComputeItSaysRatherThanAnsweringAnotherQuestion(String question) {
         var outcome = planner.plan(question, null);
@@ -519,6 +519,28 @@ class PlannerPhrasingTest {
                     + "SELECT m.title, m.production_budget_usd, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) "
                     + "JOIN crew c ON c.movie_id = m.movie_id WHERE c.person_name = 'Steven Spielberg' "
                     + "GROUP BY m.movie_id, m.title, m.production_budget_usd HAVING SUM(b.gross_usd) > 500000000",
+            "Where does Juno rank among 2007 comedies by US box office?|"
+                    + "SELECT title, r FROM (SELECT m.title, RANK() OVER (ORDER BY SUM(b.gross_usd) DESC) AS r FROM box_office b "
+                    + "JOIN movies m USING (movie_id) WHERE b.region_code = 'US' AND m.major_genre = 'Comedy' AND m.release_year = 2007 "
+                    + "GROUP BY m.movie_id, m.title) WHERE title = 'Juno'",
+            "King Kong, the 1976 version: how did it do in Germany compared with France?|"
+                    + "SELECT b.region_code, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) WHERE m.title = 'King Kong' "
+                    + "AND m.release_year = 1976 AND b.region_code IN ('DE', 'FR') GROUP BY b.region_code",
+            "Top 5 films of the 2000s by worldwide gross as a multiple of their budget|"
+                    + "SELECT m.title, SUM(b.gross_usd) * 1.0 / m.production_budget_usd AS x FROM box_office b JOIN movies m USING (movie_id) "
+                    + "WHERE m.release_year BETWEEN 2000 AND 2009 AND m.production_budget_usd > 0 GROUP BY m.movie_id, m.title, m.production_budget_usd "
+                    + "ORDER BY x DESC LIMIT 5",
+            "How many films rated G, PG or R came out in 1999? count for each rating|"
+                    + "SELECT mpaa_rating, COUNT(*) FROM movies WHERE release_year = 1999 AND mpaa_rating IN ('G', 'PG', 'R') GROUP BY mpaa_rating",
+            "Box office of 2005 releases by territory: North America, EMEA, APAC and Latin America|"
+                    + "SELECT g.territory, SUM(b.gross_usd) FROM box_office b JOIN movies m USING (movie_id) JOIN regions g USING (region_code) "
+                    + "WHERE m.release_year = 2005 GROUP BY g.territory",
+            "Average Rotten Tomatoes score by genre for 2005 releases, leaving out films without a genre|"
+                    + "SELECT m.major_genre, AVG(r.rating) FROM movies m JOIN ratings r USING (movie_id) WHERE r.source = 'Rotten Tomatoes' "
+                    + "AND m.release_year = 2005 AND m.major_genre IS NOT NULL GROUP BY m.major_genre",
+            "I would be most grateful for each country's total admissions and the average ticket price for films released in 2006|"
+                    + "SELECT b.region_code, SUM(b.admissions), SUM(b.gross_usd) * 1.0 / SUM(b.admissions) FROM box_office b "
+                    + "JOIN movies m USING (movie_id) WHERE m.release_year = 2006 GROUP BY b.region_code",
             "how many films sold more than 5 million tickets in Germany over their entire run?|"
                     + "SELECT COUNT(*) FROM (SELECT movie_id FROM box_office WHERE region_code = 'DE' GROUP BY movie_id HAVING SUM(admissions) > 5000000)"})
     void readsWeeksReleaseOrdersAndSpelledNumbers(String question, String reference) throws Exception {
