@@ -44,8 +44,8 @@ import ai.usheru.support.BrowserTest;
  *
  * <p>One browser per role: each view is opened once and checked in the four size/theme combinations
  * without reloading it; the states over a view (an answer, a dialog) are checked once each, each in another
- * combination. Checking those in all four too took 107 s instead of 76 s (2026-12-02, on a shared
- * machine), for little more coverage.
+ * combination. Checking those in all four too took 107–118 s instead of 76–87 s (2026-12-02, two runs of
+ * each on a shared machine): each of those nine extra runs cost about 3.5 s, for little more coverage.
  */
 class AccessibilityInBrowserTest extends BrowserTest {
 
