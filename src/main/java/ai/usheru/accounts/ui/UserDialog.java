@@ -159,11 +159,15 @@ class UserDialog extends Dialog {
         if (editing == null) {
             // The admins' default quota for new users, which the admin may change for this person.
             fillQuota(accounts.defaultQuota());
-            addOpenedChangeListener(opened -> email.focus());
         } else {
             fillFrom(editing);
-            addOpenedChangeListener(opened -> role.focus());
         }
+        // Only on opening: on closing, the dialog gives the focus back to the button that opened it.
+        addOpenedChangeListener(opened -> {
+            if (opened.isOpened()) {
+                (editing == null ? email : role).focus();
+            }
+        });
     }
 
     private void fillFrom(Account account) {

@@ -64,6 +64,8 @@ public class UsersView extends VerticalLayout {
 
         var title = new H1("Users");
         filter.setPlaceholder("Filter by e-mail or client");
+        filter.setAriaLabel("Filter users by e-mail or client");
+        filter.setId("user-filter");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.EAGER);

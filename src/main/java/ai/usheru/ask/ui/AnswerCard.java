@@ -118,14 +118,19 @@ class AnswerCard extends Div {
             down.setAriaLabel("Not helpful");
             up.addClassName("thumbs-up");
             down.addClassName("thumbs-down");
+            // Toggle buttons: a screen reader says which one was chosen, not only the filled icon shows it.
+            up.getElement().setAttribute("aria-pressed", "false");
+            down.getElement().setAttribute("aria-pressed", "false");
             up.addClickListener(click -> {
                 actions.rate(reply.messageId(), 1);
                 up.setIcon(VaadinIcon.THUMBS_UP.create());
+                up.getElement().setAttribute("aria-pressed", "true");
                 down.setEnabled(false);
             });
             down.addClickListener(click -> {
                 actions.rate(reply.messageId(), -1);
                 down.setIcon(VaadinIcon.THUMBS_DOWN.create());
+                down.getElement().setAttribute("aria-pressed", "true");
                 up.setEnabled(false);
             });
             up.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);

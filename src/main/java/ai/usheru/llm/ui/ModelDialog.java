@@ -83,7 +83,12 @@ class ModelDialog extends Dialog {
         save.addClickShortcut(Key.ENTER);
         save.setId("save-model");
         getFooter().add(new Button("Cancel", click -> close()), save);
-        addOpenedChangeListener(opened -> (existing == null ? name : baseUrl).focus());
+        // Only on opening: on closing, the dialog gives the focus back to the button that opened it.
+        addOpenedChangeListener(opened -> {
+            if (opened.isOpened()) {
+                (existing == null ? name : baseUrl).focus();
+            }
+        });
     }
 
     void save() {
