@@ -257,7 +257,7 @@ public final class OfflinePlanner {
         List<String> groupBy = draft.groupBy == null ? new ArrayList<>() : new ArrayList<>(draft.groupBy);
         if (metric == null) {
             metric = draft.filters.stream().filter(QueryPlan.Filter::isThreshold)
-                    .map(QueryPlan.Filter::field).filter(field -> !field.equals("year") && !field.equals("week_start") && !field.equals("week"))
+                    .map(QueryPlan.Filter::field).filter(field -> !Set.of("year", "week_start", "week", QuestionParser.MARKET_COMPARISON).contains(field))
                     .findFirst().orElse("box_office");
         }
         // "The Bourne films' tickets in each territory, combined": one total per territory over the films, not a row per film.

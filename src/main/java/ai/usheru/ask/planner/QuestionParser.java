@@ -193,6 +193,7 @@ final class QuestionParser {
         readFranchises(text, draft);
         readTitles(text, draft);
         readPeople(text, draft);
+        readMarketComparison(text, draft);
         readRegions(text, draft);
         readMpaaRatings(text, draft);
         readFilmNouns(text, draft);
@@ -920,6 +921,43 @@ final class QuestionParser {
     private static final Pattern US_MARKET = Pattern.compile(
             "\\b(us)\\s+(?=box[- ]office|gross\\b|grosses|takings|revenue|opening|market|admissions|tix|cinemas?|theaters?|theatres?)");
 
+    /**
+     * "Grossed more in the United Kingdom than in Germany", "took more at the Japanese box office than in
+     * the US": each film's figure in one market against the other's; the two markets are no filters.
+     */
+    private void readMarketComparison(Phrases text, Draft draft) {
+        if (marketComparison == null) {
+            // Names and adjectives in any case; codes in capitals only ("US", not "us").
+            String markets = java.util.stream.Stream.concat(vocabulary.regionPhrases.keySet().stream().map(Pattern::quote),
+                    vocabulary.regionNames.keySet().stream().map(code -> "(?-i:" + Pattern.quote(code) + ")"))
+                    .collect(java.util.stream.Collectors.joining("|"));
+            marketComparison = Pattern.compile("(?i)\\b(more|less|fewer|higher|lower|bigger|smaller)\\b((?:\\s+[a-z]+){0,3}?)\\s+(?:in|at|from)\\s+(?:the\\s+)?("
+                    + markets + ")((?:\\s+box[- ]office)?)\\s+than\\s+(?:(?:in|at|from)\\s+)?(?:the\\s+)?(" + markets + ")\\b");
+        }
+        Matcher compared = marketComparison.matcher(text.remaining());
+        if (!compared.find()) {
+            return;
+        }
+        String first = marketCode(compared.group(3));
+        String second = marketCode(compared.group(5));
+        if (first == null || second == null || first.equals(second)) {
+            return;
+        }
+        String op = Set.of("more", "higher", "bigger").contains(compared.group(1).toLowerCase(Locale.ROOT)) ? ">" : "<";
+        draft.filters.add(new QueryPlan.Filter(MARKET_COMPARISON, op, List.of(first, second)));
+        // The words between ("more tickets in") may name the measure compared: they stay for the measure's reading.
+        text.consume(compared.start(1), compared.end(1));
+        text.consume(compared.end(2), compared.end());
+    }
+
+    private String marketCode(String named) {
+        return vocabulary.regionNames.containsKey(named) ? named : vocabulary.regionPhrases.get(named.toLowerCase(Locale.ROOT));
+    }
+
+    /** A film's figure in one market compared with another's: values [first, second], op {@code >} or {@code <}. */
+    static final String MARKET_COMPARISON = "market_comparison";
+    private Pattern marketComparison;
+
     private void readRegions(Phrases text, Draft draft) {
         var territories = new LinkedHashSet<String>();
         TERRITORIES.entrySet().stream()
@@ -1444,6 +1482,11 @@ final class QuestionParser {
         if (draft.limit == null && whichN.find()) {
             draft.limit = numberOf(whichN.group(1));
             text.consume(whichN.start(1), whichN.end(1));
+        }
+        // "The top film" is one; "the top films" (no number) ten.
+        if (draft.limit == null && Pattern.compile("\\btop\\s+(?:film|movie|title|release|picture|grosser|earner|seller|performer)\\b(?!')")
+                .matcher(text.lower()).find()) {
+            draft.limit = 1;
         }
         if (draft.limit == null && Pattern.compile("\\btop\\b").matcher(text.lower()).find()) {
             draft.limit = 10;

@@ -452,6 +452,14 @@ final class SqlCompiler {
                     ? rowCondition
                     : "m.movie_id IN (SELECT movie_id FROM box_office b WHERE " + rowCondition + ")";
         }
+        if (field.equals(QuestionParser.MARKET_COMPARISON)) {
+            // Each film's figure in the first market against the second's (none counts as zero), in the plan's weekly measure.
+            var measured = metricOf(metricName(plan));
+            String column = measured.grain().equals("box_office") && measured.column() != null ? measured.column().replaceFirst("^b\\.", "") : "gross_usd";
+            return "m.movie_id IN (SELECT movie_id FROM box_office GROUP BY movie_id HAVING SUM(CASE WHEN region_code = "
+                    + literal(filter.values().get(0)) + " THEN " + column + " ELSE 0 END) " + filter.op() + " SUM(CASE WHEN region_code = "
+                    + literal(filter.values().get(1)) + " THEN " + column + " ELSE 0 END))";
+        }
         if (field.equals("no_rating_from")) {
             return "m.movie_id NOT IN (SELECT movie_id FROM ratings WHERE rating IS NOT NULL AND source " + in(filter.values()) + ")";
         }

@@ -541,6 +541,17 @@ class PlannerPhrasingTest {
             "I would be most grateful for each country's total admissions and the average ticket price for films released in 2006|"
                     + "SELECT b.region_code, SUM(b.admissions), SUM(b.gross_usd) * 1.0 / SUM(b.admissions) FROM box_office b "
                     + "JOIN movies m USING (movie_id) WHERE m.release_year = 2006 GROUP BY b.region_code",
+            "How many 2007 releases grossed more in France than in Italy?|"
+                    + "SELECT COUNT(*) FROM (SELECT movie_id FROM box_office JOIN movies m USING (movie_id) WHERE m.release_year = 2007 "
+                    + "GROUP BY movie_id HAVING SUM(CASE WHEN region_code = 'FR' THEN gross_usd ELSE 0 END) "
+                    + "> SUM(CASE WHEN region_code = 'IT' THEN gross_usd ELSE 0 END))",
+            "Which 2004 films sold fewer tickets in the US than in Japan?|"
+                    + "SELECT m.title FROM box_office b JOIN movies m USING (movie_id) WHERE m.release_year = 2004 GROUP BY m.movie_id, m.title "
+                    + "HAVING SUM(CASE WHEN b.region_code = 'US' THEN b.admissions ELSE 0 END) < SUM(CASE WHEN b.region_code = 'JP' THEN b.admissions ELSE 0 END)",
+            "the top film in Germany for each release year from 2001 to 2003|"
+                    + "SELECT y, title FROM (SELECT m.release_year AS y, m.title, ROW_NUMBER() OVER (PARTITION BY m.release_year "
+                    + "ORDER BY SUM(b.gross_usd) DESC) AS n FROM box_office b JOIN movies m USING (movie_id) WHERE b.region_code = 'DE' "
+                    + "AND m.release_year BETWEEN 2001 AND 2003 GROUP BY m.movie_id, m.release_year, m.title) WHERE n = 1 ORDER BY y",
             "how many films sold more than 5 million tickets in Germany over their entire run?|"
                     + "SELECT COUNT(*) FROM (SELECT movie_id FROM box_office WHERE region_code = 'DE' GROUP BY movie_id HAVING SUM(admissions) > 5000000)"})
     void readsWeeksReleaseOrdersAndSpelledNumbers(String question, String reference) throws Exception {
