@@ -33,7 +33,7 @@ class AskEvalTest extends IntegrationTest {
      * the data cannot answer) passes on any honest refusal.
      */
     @ParameterizedTest
-    @CsvSource({"questions-dev.jsonl, 30", "own-1.jsonl, 44", "own-2.jsonl, 40", "own-3.jsonl, 40", "own-4.jsonl, 40", "own-5.jsonl, 39", "own-6.jsonl, 39", "own-7.jsonl, 38", "own-8.jsonl, 40", "own-9.jsonl, 40", "own-10.jsonl, 39", "own-11.jsonl, 40", "own-12.jsonl, 39", "own-13.jsonl, 38", "own-14.jsonl, 42", "own-15.jsonl, 35", "own-16.jsonl, 37", "own-17.jsonl, 43", "own-18.jsonl, 43", "own-19.jsonl, 28", "own-20.jsonl, 32"})
+    @CsvSource({"questions-dev.jsonl, 30", "own-1.jsonl, 44", "own-2.jsonl, 40", "own-3.jsonl, 40", "own-4.jsonl, 40", "own-5.jsonl, 39", "own-6.jsonl, 39", "own-7.jsonl, 38", "own-8.jsonl, 40", "own-9.jsonl, 40", "own-10.jsonl, 39", "own-11.jsonl, 40", "own-12.jsonl, 39", "own-13.jsonl, 38", "own-14.jsonl, 42", "own-15.jsonl, 36", "own-16.jsonl, 37", "own-17.jsonl, 43", "own-18.jsonl, 43", "own-19.jsonl, 41", "own-20.jsonl, 38"})
     void theCasesPassThroughTheApi(String file, int floor) {
         TestHttp http = http();
         String admin = token(http, ADMIN_EMAIL, ADMIN_PASSWORD);

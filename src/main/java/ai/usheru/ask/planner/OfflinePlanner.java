@@ -33,8 +33,15 @@ public final class OfflinePlanner {
                     + "\\b(?:in|from|into|to) the (?:database|data ?base|table|data mart|warehouse|catalogue|catalog|records?)\\b");
     private static final Pattern OFF_TOPIC = Pattern.compile(
             "\\b(weather|forecast for (today|tomorrow)|temperature|rain|joke|poem|recipe|cook|stock price|stocks|bitcoin|crypto|"
-                    + "football|soccer|election|president|prime minister|capital of|translate|write (me )?(a|an) (essay|story|email|code)|"
+                    + "football|soccer|election|president|prime minister|capital of|translate|"
+                    + "(?:write|compose|draft) (me |us )?(a|an|some) (?:short |funny |quick )?(essay|story|email|code|limerick|poem|haiku|song|tweet|caption|slogan|tagline|post|rap|speech)|"
                     + "news|horoscope|lottery|meaning of life|time is it|what day is|restaurants?|hotels?|dinner|lunch|taxi|parking|directions to)\\b");
+    /** Requests for help to hurt people or damage things, whatever film words (or titles such as "Kill Bill") they carry. */
+    private static final Pattern HARMFUL = Pattern.compile(
+            "\\b(?:how (?:do|would|can|could|should|to) (?:i |we |you |one )?|help me|teach me|instructions|steps to|ways? to|tell me how)\\b.{0,60}"
+                    + "\\b(?:make|build|set off|plant|smuggle|sneak|hide|use|get|mix|start)\\b.{0,40}"
+                    + "\\b(?:bombs?|smoke bombs?|stink bombs?|explosives?|weapons?|guns?|poison|knife|knives|fires?|tear gas|pepper spray)\\b"
+                    + "|\\b(?:set fire to|burn down|blow up|set off (?:a|the) (?:bomb|smoke bomb|fire alarm)|poison (?:the|someone|people|a))\\b");
     /** Requests to get films without paying for them, whatever film words they carry. */
     private static final Pattern PIRACY = Pattern.compile(
             "\\b(torrents?|pirated|pirating|piracy|pirate (?:copy|copies|site|sites|stream|version)|bootleg\\w*|camcord\\w*|illegal\\w*|(?:download|stream|watch)\\w*\\b.{0,60}\\bfor free|"
@@ -96,15 +103,19 @@ public final class OfflinePlanner {
         return vocabulary;
     }
 
-    public PlannerOutcome plan(String question, QueryPlan previous) {
-        String lower = question.toLowerCase(Locale.ROOT).strip();
-        if (lower.isEmpty()) {
+    public PlannerOutcome plan(String asked, QueryPlan previous) {
+        if (asked.isBlank()) {
             return PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "Please type a question about films or box office.");
         }
+        String question = parser.spellChecked(asked);
+        String lower = question.toLowerCase(Locale.ROOT).strip();
         if (HOSTILE.matcher(lower).find()) {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE,
                     "I can only answer questions about films and box office within the data you have access to, "
                             + "and I cannot change data, settings or access rules.");
+        }
+        if (HARMFUL.matcher(lower).find()) {
+            return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "I cannot help with that. I answer questions about films and box office.");
         }
         if (GREETING.matcher(lower).find()) {
             return PlannerOutcome.reply(Intent.GREETING, "Hello! Ask me about films and box office, for example "
@@ -428,7 +439,8 @@ public final class OfflinePlanner {
             String lower = phrase.toLowerCase(Locale.ROOT);
             // Months, seasons and places name when, not which films.
             // Years, the first word of the sentence ("Based on past trends"), distributors, people and genres are no series.
-            boolean sentenceStart = candidate.start() == 0 && !phrase.contains(" ");
+            boolean sentenceStart = !phrase.contains(" ") && (candidate.start() == 0
+                    || question.substring(0, candidate.start()).matches("(?s).*[.?!]\\s+$"));
             boolean otherName = lower.matches("\\d+") || vocabulary.people.stream().anyMatch(person -> person.equalsIgnoreCase(phrase))
                     || vocabulary.valuePhrases.values().stream().anyMatch(phrases -> phrases.containsKey(lower));
             boolean inTitles = lower.length() >= 3 && !sentenceStart && !otherName && !NOT_FRANCHISES.contains(lower)

@@ -47,6 +47,8 @@ final class QuestionParser {
             "\\b(after|since|from|starting(?: in| from)?|post)\\s+(?:the\\s+year\\s+)?" + YEAR + "(\\s+(?:on|onwards|onward|and later|or later))?\\b");
     private static final Pattern BEFORE = Pattern.compile(
             "\\b(before|prior to|until|up to|up until|pre|through|earlier than)\\s+" + YEAR + "\\b");
+    private static final Pattern DECADE_RANGE = Pattern.compile(
+            "\\b(?:from\\s+|between\\s+)?(?:the\\s+)?((?:19|20)\\d0)'?s\\s+(?:to|through|thru|until|till|and|-|–)\\s+(?:the\\s+)?((?:19|20)\\d0)'?s\\b");
     private static final Pattern DECADE = Pattern.compile(
             "\\b(?:the\\s+)?(?:(1[89]\\d0|20[0-2]0)'?s|['’](\\d0)s|(\\d0)'?s)\\b");
     /** Decades in words: "the nineties", "the noughties". */
@@ -112,6 +114,87 @@ final class QuestionParser {
     }
 
     /**
+     * The question with its misspelt words ("wich", "avergae", "relased") written as the word one edit
+     * away that a step reads, when that leaves fewer words unread; otherwise the question as typed.
+     * Only words no step could read are changed, so a correct reading is never altered.
+     */
+    String spellChecked(String question) {
+        Draft draft = parse(question, true);
+        if (draft.unreadWords.isEmpty()) {
+            return question;
+        }
+        String corrected = question;
+        for (String word : draft.unreadWords) {
+            String fix = spellingOf(word.toLowerCase(Locale.ROOT));
+            if (fix != null) {
+                corrected = Pattern.compile("(?i)(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])").matcher(corrected)
+                        .replaceAll(Matcher.quoteReplacement(fix));
+            }
+        }
+        if (corrected.equals(question)) {
+            return question;
+        }
+        Draft again = parse(corrected, true);
+        return again.unreadWords.size() < draft.unreadWords.size() && again.unknownName == null ? corrected : question;
+    }
+
+    /** Words a misspelling may stand for: what the steps read, and the plain words around them. */
+    private Set<String> spellingWords;
+
+    private String spellingOf(String word) {
+        if (word.length() < 4 || !word.chars().allMatch(Character::isLetter) || knownWords().contains(word)) {
+            return null;
+        }
+        if (spellingWords == null) {
+            // Only the words questions turn on, so that no real word is taken for a slip of another ("word" is no "world").
+            var words = new java.util.HashSet<String>(List.of("released", "release", "releases", "average", "running", "which", "between",
+                    "directed", "director", "directors", "distributor", "distributors", "worldwide", "opening", "highest", "lowest",
+                    "percentage", "compared", "documentary", "documentaries", "comedies", "comedy", "thriller", "thrillers", "budget",
+                    "budgets", "rating", "ratings", "admissions", "territory", "territories", "genre", "genres", "gross", "grossed",
+                    "grossing", "weekend", "screens", "tickets", "movies", "films", "biggest", "smallest", "revenue", "total", "number",
+                    "countries", "country", "region", "regions", "horror", "western", "musical", "adventure", "action", "drama",
+                    "dramas", "during", "since", "before", "after", "their", "minutes", "rotten", "tomatoes"));
+            MONTHS.forEach(words::add);
+            spellingWords = Set.copyOf(words);
+        }
+        // Preferred by the kind of slip: letters swapped, one left out, one too many.
+        String best = null;
+        int bestKind = Integer.MAX_VALUE;
+        for (String candidate : spellingWords) {
+            int kind = slip(word, candidate);
+            if (kind < bestKind || kind == bestKind && best != null && candidate.compareTo(best) < 0) {
+                best = candidate;
+                bestKind = kind;
+            }
+        }
+        return bestKind < Integer.MAX_VALUE ? best : null;
+    }
+
+    /** 0 two letters swapped, 1 a letter left out, 2 a letter too many; MAX_VALUE for anything else. */
+    private static int slip(String typed, String word) {
+        int lengths = word.length() - typed.length();
+        int first = 0;
+        while (first < Math.min(typed.length(), word.length()) && typed.charAt(first) == word.charAt(first)) {
+            first++;
+        }
+        if (lengths == 0 && first < typed.length()) {
+            if (first + 1 < typed.length() && typed.charAt(first) == word.charAt(first + 1) && typed.charAt(first + 1) == word.charAt(first)
+                    && typed.substring(first + 2).equals(word.substring(first + 2))) {
+                return 0;
+            }
+            // One letter wrong is left alone: it turns real words into others too easily ("word" into "work").
+            return Integer.MAX_VALUE;
+        }
+        if (lengths == 1) {
+            return typed.substring(first).equals(word.substring(first + 1)) ? 1 : Integer.MAX_VALUE;
+        }
+        if (lengths == -1) {
+            return typed.substring(first + 1).equals(word.substring(first)) ? 2 : Integer.MAX_VALUE;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Sentences that ask nothing of the data ("Hello, I hope you are well.", "I was wondering if you
      * could help me with something for a pitch deck:", "Many thanks."), when another sentence does: a
      * sentence read alone that names no measure, breakdown, filter or film is courtesy.
@@ -152,7 +235,8 @@ final class QuestionParser {
     /** The first of a ranking: "the number one release", "the #1 film". */
     private static final Pattern NUMBER_ONE = Pattern.compile("(?:\\bnumber (?:one|1)|\\bno\\.? ?1|#1|\\btop one)\\b");
     /** Words before a measure that make the ranking be by it: "sorted by their ...". */
-    private static final Pattern RANKED_BY_BEFORE = Pattern.compile("\\b(?:by|on|ranked by|sorted by|ordered by)\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[a-z]+\\s+)?$");
+    private static final Pattern RANKED_BY_BEFORE = Pattern.compile("\\b(?:by|on|ranked by|sorted by|ordered by"
+            + "|(?:the\\s+)?(?:highest|lowest|biggest|largest|smallest|most|least|best|worst))\\s+(?:the\\s+|their\\s+|its\\s+)?(?:[a-z]+\\s+)?$");
     /** "Release count", "film counts": films counted. */
     private static final Pattern COUNT_OF_FILMS = Pattern.compile("\\b(?:release|film|movie|title)s?\\s+counts?\\b");
     /** "... for each" closing a question: each of the films named. */
@@ -212,6 +296,11 @@ final class QuestionParser {
         readWithoutValues(text, draft);
         readOrder(text, draft);
         readUnknownNames(text, draft);
+        // "Which did better? Give me both totals": every one named, not the single best.
+        if (BOTH.matcher(text.original().toLowerCase(Locale.ROOT)).find()) {
+            draft.singular = false;
+            draft.compares = true;
+        }
         draft.unreadWords = unreadWords(text);
         draft.filters.addAll(excluded);
         return draft;
@@ -333,7 +422,7 @@ final class QuestionParser {
             "grateful", "showing", "i'd", "work", "working", "could", "would", "kindly", "wondering", "know", "like",
             "able", "hope", "afternoon", "morning", "evening", "advance", "greatly", "appreciated", "appreciate",
             "sell", "sold", "selling", "put", "puts", "cheers", "pls", "plz", "thx", "filmography", "filmographies",
-            "added", "summed", "we're", "i'm", "we've", "i've", "programming", "planning", "preparing", "analyse", "analyze", "analyses", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
+            "added", "summed", "better", "worse", "counting", "actually", "writing", "row", "rows", "label", "labelled", "labeled", "reviewed", "we're", "i'm", "we've", "i've", "programming", "planning", "preparing", "analyse", "analyze", "analyses", "break", "down", "scored", "took", "different", "distinct", "distributed", "recorded", "together", "avg", "instead", "take", "takes", "change", "changed", "changes", "spread", "vary", "varied", "evolve", "evolved");
 
     /**
      * Words the steps read by their patterns without blanking them out: orders ("rank", "longest",
@@ -351,6 +440,9 @@ final class QuestionParser {
         Matcher word = Pattern.compile("[\\p{L}][\\p{L}'-]*").matcher(text.remaining());
         while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT).replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", "");
+            if (lower.contains("-") && java.util.Arrays.stream(lower.split("-")).allMatch(part -> part.length() < 3 || isIgnorable(part))) {
+                continue;
+            }
             if (lower.length() < 3 || FILLER.contains(lower) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower)
                     || READ_BY_PATTERN.contains(lower) || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
                     || lower.endsWith("s") && knownWords().contains(lower.substring(0, lower.length() - 1))) {
@@ -359,6 +451,13 @@ final class QuestionParser {
             unread.add(word.group().replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", ""));
         }
         return List.copyOf(unread);
+    }
+
+    /** A word no step needs to read: filler, plain English, a known word. */
+    private boolean isIgnorable(String lower) {
+        return FILLER.contains(lower) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || READ_BY_PATTERN.contains(lower)
+                || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
+                || Set.of("rated", "reviewed", "grossing", "selling", "budget", "time").contains(lower);
     }
 
     private static final Set<String> ENGLISH = Set.of(
@@ -443,6 +542,15 @@ final class QuestionParser {
                         best = phrase;
                     }
                 }
+            }
+            if (best != null && vocabulary.releaseYears(best).size() >= 2) {
+                // "The two King Kong films": the films sharing that exact title (remakes), not every title containing it.
+                String exact = best;
+                String title = vocabulary.titles.stream().filter(candidate -> candidate.equalsIgnoreCase(exact)).findFirst().orElse(best);
+                draft.filters.add(QueryPlan.Filter.in("title", List.of(title)));
+                int at = text.remaining().indexOf(best, run.start());
+                text.consume(at, at + best.length());
+                return;
             }
             if (best != null) {
                 draft.filters.add(QueryPlan.Filter.compare("title_contains", "like", best.toLowerCase(Locale.ROOT)));
@@ -1085,6 +1193,17 @@ final class QuestionParser {
 
     private void readYears(Phrases text, Draft draft) {
         String lower = text.lower();
+        // "The 1970s through the 2000s": from the first decade's first year to the last one's last.
+        Matcher decades = DECADE_RANGE.matcher(lower);
+        if (decades.find()) {
+            int from = Integer.parseInt(decades.group(1));
+            int to = Integer.parseInt(decades.group(2)) + 9;
+            if (from < to) {
+                draft.filters.add(new QueryPlan.Filter("year", "between", List.of(from, to)));
+                text.consume(decades.start(), decades.end());
+                return;
+            }
+        }
         Matcher range = RANGE.matcher(lower);
         if (range.find()) {
             int from = Integer.parseInt(range.group(1) != null ? range.group(1) : range.group(3));
@@ -1143,14 +1262,24 @@ final class QuestionParser {
             years.add(Integer.parseInt(single.group(1)));
             text.consume(single.start(), single.end());
         }
-        Matcher lastYears = Pattern.compile("\\b(?:in |over |during )?the (?:last|past) " + NUMBER + " years\\b").matcher(text.lower());
+        // "The last five release years in the catalogue": counted back from the catalogue's latest release year;
+        // "the last 3 years" from the box office's latest year.
+        Matcher lastYears = Pattern.compile("\\b(?:in |over |during |for )?the (?:last|past|latest|most recent|final) " + NUMBER
+                + " (release )?years\\b" + IN_THE_DATA).matcher(text.lower());
         if (lastYears.find()) {
             Integer n = numberOf(lastYears.group(1));
             if (n != null) {
-                draft.filters.add(QueryPlan.Filter.compare("year", ">=", vocabulary.latestYear - n + 1));
+                int latest = lastYears.group(2) != null ? vocabulary.latestReleaseYear : vocabulary.latestYear;
+                draft.filters.add(QueryPlan.Filter.compare("year", ">=", latest - n + 1));
                 text.consume(lastYears.start(), lastYears.end());
                 return;
             }
+        }
+        Matcher latestRelease = Pattern.compile("\\b(?:in |from |during )?the (?:latest|most recent|last) release year\\b" + IN_THE_DATA)
+                .matcher(text.lower());
+        if (years.isEmpty() && latestRelease.find()) {
+            years.add(vocabulary.latestReleaseYear);
+            text.consume(latestRelease.start(), latestRelease.end());
         }
         Matcher relative = Pattern.compile("\\b(this|last|latest|most recent|previous)\\s+year\\b").matcher(text.lower());
         if (years.isEmpty() && relative.find()) {
@@ -1162,6 +1291,9 @@ final class QuestionParser {
             draft.filters.add(QueryPlan.Filter.in("year", years));
         }
     }
+
+    /** "... in the catalogue", "... of the data": the span of the data itself. */
+    private static final String IN_THE_DATA = "(?:\\s+(?:in|of)\\s+the\\s+(?:data|catalogue|catalog|dataset|data mart|database))?";
 
     private static boolean isMoneyAhead(String lower, int end) {
         return Pattern.compile("^\\s*(million|billion|m\\b|bn\\b|k\\b)").matcher(lower.substring(end)).find();
@@ -1225,7 +1357,8 @@ final class QuestionParser {
                 default -> times.chars().allMatch(c -> Character.isDigit(c) || c == '.') ? new BigDecimal(times)
                         : BigDecimal.valueOf(NUMBER_WORDS.get(times));
             };
-            draft.filters.add(QueryPlan.Filter.compare("roi", opOf(multiple.group(1)), value));
+            draft.filters.add(QueryPlan.Filter.compare("roi", opOf(multiple.group(1).equals("more") ? "more than"
+                    : multiple.group(1).equals("less") ? "less than" : multiple.group(1)), value));
             text.consume(multiple.start(), multiple.end());
             multiple = BUDGET_MULTIPLE.matcher(text.lower());
         }
@@ -1310,7 +1443,8 @@ final class QuestionParser {
     }
 
     private static final Pattern BUDGET_MULTIPLE = Pattern.compile(
-            "\\b(more than|over|at least|no less than|less than|under|at most|no more than|exactly)\\s+"
+            "\\b(more than|over|at least|no less than|less than|under|at most|no more than|exactly|(?:more|less)(?=(?:\\s+(?:worldwide|globally|overall|in total))?\\s+than\\s+(?:what\\s+)?(?:its|their|the)\\s+(?:production\\s+)?(?:budgets?|costs?)\\b))"
+                    + "(?:\\s+(?:worldwide|globally|overall|in total))?(?:\\s+than)?\\s+"
                     + "(?:(twice|double|triple|thrice|\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|fifty)"
                     + "(?:\\s*(?:times|x))?\\s+)?(?:what\\s+)?(?:its|their|the)\\s+(?:production\\s+)?(?:budgets?|costs?|cost to make)\\b");
 
@@ -1477,7 +1611,7 @@ final class QuestionParser {
             break;
         }
         // "Which 5 have the highest ...": a number standing for the things asked about.
-        Matcher whichN = Pattern.compile("\\b(?:which|what|the)\\s+" + NUMBER + "\\s+(?:that\\s+|which\\s+)?(?:have|has|had|are|were|did|do|made|make|earned|grossed|sold|got|"
+        Matcher whichN = Pattern.compile("\\b(?:which|what|the)\\s+" + NUMBER + "\\s+(?:that\\s+|which\\s+)?(?:with|have|has|had|are|were|did|do|made|make|earned|grossed|sold|got|gave|give|delivered|returned|"
                 + "took|drew|scored|rank|ranked)\\b").matcher(text.lower());
         if (draft.limit == null && whichN.find()) {
             draft.limit = numberOf(whichN.group(1));
@@ -1715,9 +1849,11 @@ final class QuestionParser {
         }
     }
 
+    private static final Pattern BOTH = Pattern.compile("\\b(?:both|each of them|one row each|all of them)\\b");
+
     /** Words that set named values side by side: "Australia compared with Japan", "horror vs thriller". */
     private static final Pattern COMPARISON = Pattern.compile(
-            "\\b(?:vs\\.?|versus|compared (?:with|to)|compare[sd]?|comparing|comparison|as opposed to|side by side)(?=\\W|$)");
+            "\\b(?:vs\\.?|versus|compared (?:with|to)|compare[sd]?|comparing|comparison|as opposed to)(?=\\W|$)");
 
     private void readComparison(Phrases text, Draft draft) {
         if (COMPARISON.matcher(text.lower()).find()) {

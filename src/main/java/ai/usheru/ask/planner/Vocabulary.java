@@ -36,6 +36,8 @@ public final class Vocabulary {
     /** Title (lower case) to the release years of the films that carry it, earliest first: remakes share a title. */
     final Map<String, List<Integer>> releaseYears;
     final int latestYear;
+    /** The latest release year of the catalogue (films may be listed before they have box office). */
+    final int latestReleaseYear;
     /** Titles by their rarest word: the ones a question may name. */
     final NameIndex titleIndex;
     /** Titles by every word: the ones a phrase may be part of. */
@@ -47,7 +49,7 @@ public final class Vocabulary {
 
     private Vocabulary(SemanticModel model, List<String> titles, List<String> people, Map<String, List<String>> peopleByLastName,
             Map<String, Map<String, String>> valuePhrases, Map<String, String> regionPhrases, Map<String, String> regionNames,
-            Map<String, List<Integer>> releaseYears, int latestYear) {
+            Map<String, List<Integer>> releaseYears, int latestYear, int latestReleaseYear) {
         this.model = model;
         this.titles = titles;
         this.people = people;
@@ -57,6 +59,7 @@ public final class Vocabulary {
         this.regionNames = regionNames;
         this.releaseYears = releaseYears;
         this.latestYear = latestYear;
+        this.latestReleaseYear = latestReleaseYear;
         this.titleIndex = NameIndex.byRarestWord(titles);
         this.titleWords = NameIndex.byEveryLetterRun(titles);
         this.peopleIndex = NameIndex.byRarestWord(people);
@@ -134,8 +137,13 @@ public final class Vocabulary {
                 rows.next();
                 latestYear = rows.getInt(1);
             }
+            int latestReleaseYear;
+            try (ResultSet rows = statement.executeQuery("SELECT max(release_year) FROM movies")) {
+                rows.next();
+                latestReleaseYear = rows.getInt(1);
+            }
             return new Vocabulary(model, List.copyOf(titles), List.copyOf(people), Map.copyOf(byLastName),
-                    valuePhrases, longestFirst(regionPhrases), regionNames, Map.copyOf(releaseYears), latestYear);
+                    valuePhrases, longestFirst(regionPhrases), regionNames, Map.copyOf(releaseYears), latestYear, latestReleaseYear);
         }
     }
 
