@@ -38,7 +38,9 @@ final class Answers {
             if (TIME_COLUMNS.contains(first.name()) || "date".equals(first.type())) {
                 return "line";
             }
-            if (!first.isNumber() && columns.subList(1, columns.size()).stream().allMatch(QueryResult.Column::isNumber)) {
+            // A name and its code ("Germany", "DE") label one bar.
+            int labels = columns.size() > 2 && !columns.get(1).isNumber() && columns.get(1).name().endsWith("_code") ? 2 : 1;
+            if (!first.isNumber() && columns.subList(labels, columns.size()).stream().allMatch(QueryResult.Column::isNumber)) {
                 return "bar";
             }
         }

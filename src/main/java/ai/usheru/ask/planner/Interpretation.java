@@ -271,7 +271,7 @@ public record Interpretation(String sentence, List<Part> parts) {
                     : filter.values().equals(List.of(1)) ? "in the opening week" : "in week " + values;
             case "release_date" -> "released on " + values;
             case QueryPlan.RANK_OF -> "the place of " + values + " among them";
-            case QuestionParser.MARKET_COMPARISON -> "that did " + (filter.op().equals(">") ? "better" : "worse") + " in "
+            case QueryPlan.MARKET_COMPARISON -> "that did " + (filter.op().equals(">") ? "better" : "worse") + " in "
                     + vocabulary.regionName(String.valueOf(filter.values().get(0))) + " than in " + vocabulary.regionName(String.valueOf(filter.values().get(1)));
             case "week_start" -> "in the weeks starting " + filter.values().getFirst() + " to " + filter.values().getLast() + ", whenever released";
             case "films" -> "with " + (filter.op().startsWith(">") ? "at least " : "at most ")

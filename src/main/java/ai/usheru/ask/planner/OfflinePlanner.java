@@ -214,25 +214,28 @@ public final class OfflinePlanner {
      * groups, not regions. Null when nothing is listed there.
      */
     private String dimensionListedAfterItsWord(String dimension, List<QueryPlan.Filter> filters, String question) {
-        var synonyms = vocabulary.model().dimension(dimension).synonyms();
+        Pattern listedAfter = listsAfterTheWord.computeIfAbsent(dimension, name -> Pattern.compile("\\b(?:"
+                + vocabulary.model().dimension(name).synonyms().stream().map(Pattern::quote).collect(java.util.stream.Collectors.joining("|"))
+                + ")\\s*(?:\\(([^)]*)\\)|:\\s*([^?.]*))"));
         for (QueryPlan.Filter filter : filters) {
             if (filter.field().equals(dimension) || !"in".equals(filter.op()) || filter.values().size() < 2
                     || vocabulary.model().dimensions().stream().noneMatch(other -> other.name().equals(filter.field()))) {
                 continue;
             }
-            for (String synonym : synonyms) {
-                Matcher listed = Pattern.compile("\\b" + Pattern.quote(synonym) + "\\s*(?:\\(([^)]*)\\)|:\\s*([^?.]*))").matcher(question);
-                while (listed.find()) {
-                    String list = listed.group(1) != null ? listed.group(1) : listed.group(2);
-                    long named = filter.values().stream().filter(value -> list.contains(String.valueOf(value).toLowerCase(Locale.ROOT))).count();
-                    if (named >= 2) {
-                        return filter.field();
-                    }
+            Matcher listed = listedAfter.matcher(question);
+            while (listed.find()) {
+                String list = listed.group(1) != null ? listed.group(1) : listed.group(2);
+                long named = filter.values().stream().filter(value -> list.contains(String.valueOf(value).toLowerCase(Locale.ROOT))).count();
+                if (named >= 2) {
+                    return filter.field();
                 }
             }
         }
         return null;
     }
+
+    /** Per dimension, its words followed by a bracketed or colon-led list; compiled once. */
+    private final java.util.Map<String, Pattern> listsAfterTheWord = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A list of films with a threshold on a measure it does not show: the same list, showing that measure too. */
     private QueryPlan withThresholdMeasuresShown(QueryPlan plan) {
@@ -268,7 +271,7 @@ public final class OfflinePlanner {
         List<String> groupBy = draft.groupBy == null ? new ArrayList<>() : new ArrayList<>(draft.groupBy);
         if (metric == null) {
             metric = draft.filters.stream().filter(QueryPlan.Filter::isThreshold)
-                    .map(QueryPlan.Filter::field).filter(field -> !Set.of("year", "week_start", "week", QuestionParser.MARKET_COMPARISON).contains(field))
+                    .map(QueryPlan.Filter::field).filter(field -> !Set.of("year", "week_start", "week", QueryPlan.MARKET_COMPARISON).contains(field))
                     .findFirst().orElse("box_office");
         }
         // "The Bourne films' tickets in each territory, combined": one total per territory over the films, not a row per film.

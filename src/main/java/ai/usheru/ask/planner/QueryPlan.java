@@ -117,6 +117,9 @@ public record QueryPlan(
     /** A filter naming the film whose place among the others in the ranking is asked ("where does Juno rank ..."). */
     public static final String RANK_OF = "rank_of";
 
+    /** A filter on each film's figure in one market against another's: values [first, second], op {@code >} or {@code <}. */
+    public static final String MARKET_COMPARISON = "market_comparison";
+
     /** Orders of a list of films by when they came out. */
     public static final String RELEASED_OLDEST_FIRST = "release";
     public static final String RELEASED_NEWEST_FIRST = "release desc";

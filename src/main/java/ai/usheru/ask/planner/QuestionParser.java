@@ -1052,7 +1052,7 @@ final class QuestionParser {
             return;
         }
         String op = Set.of("more", "higher", "bigger").contains(compared.group(1).toLowerCase(Locale.ROOT)) ? ">" : "<";
-        draft.filters.add(new QueryPlan.Filter(MARKET_COMPARISON, op, List.of(first, second)));
+        draft.filters.add(new QueryPlan.Filter(QueryPlan.MARKET_COMPARISON, op, List.of(first, second)));
         // The words between ("more tickets in") may name the measure compared: they stay for the measure's reading.
         text.consume(compared.start(1), compared.end(1));
         text.consume(compared.end(2), compared.end());
@@ -1062,8 +1062,6 @@ final class QuestionParser {
         return vocabulary.regionNames.containsKey(named) ? named : vocabulary.regionPhrases.get(named.toLowerCase(Locale.ROOT));
     }
 
-    /** A film's figure in one market compared with another's: values [first, second], op {@code >} or {@code <}. */
-    static final String MARKET_COMPARISON = "market_comparison";
     private Pattern marketComparison;
 
     private void readRegions(Phrases text, Draft draft) {
@@ -1264,8 +1262,7 @@ final class QuestionParser {
         }
         // "The last five release years in the catalogue": counted back from the catalogue's latest release year;
         // "the last 3 years" from the box office's latest year.
-        Matcher lastYears = Pattern.compile("\\b(?:in |over |during |for )?the (?:last|past|latest|most recent|final) " + NUMBER
-                + " (release )?years\\b" + IN_THE_DATA).matcher(text.lower());
+        Matcher lastYears = LAST_YEARS.matcher(text.lower());
         if (lastYears.find()) {
             Integer n = numberOf(lastYears.group(1));
             if (n != null) {
@@ -1275,8 +1272,7 @@ final class QuestionParser {
                 return;
             }
         }
-        Matcher latestRelease = Pattern.compile("\\b(?:in |from |during )?the (?:latest|most recent|last) release year\\b" + IN_THE_DATA)
-                .matcher(text.lower());
+        Matcher latestRelease = LATEST_RELEASE_YEAR.matcher(text.lower());
         if (years.isEmpty() && latestRelease.find()) {
             years.add(vocabulary.latestReleaseYear);
             text.consume(latestRelease.start(), latestRelease.end());
@@ -1294,6 +1290,12 @@ final class QuestionParser {
 
     /** "... in the catalogue", "... of the data": the span of the data itself. */
     private static final String IN_THE_DATA = "(?:\\s+(?:in|of)\\s+the\\s+(?:data|catalogue|catalog|dataset|data mart|database))?";
+    private static final Pattern LAST_YEARS = Pattern.compile("\\b(?:in |over |during |for )?the (?:last|past|latest|most recent|final) "
+            + NUMBER + " (release )?years\\b" + IN_THE_DATA);
+    private static final Pattern LATEST_RELEASE_YEAR = Pattern.compile(
+            "\\b(?:in |from |during )?the (?:latest|most recent|last) release year\\b" + IN_THE_DATA);
+    /** "The top film": one. */
+    private static final Pattern TOP_ONE = Pattern.compile("\\btop\\s+(?:film|movie|title|release|picture|grosser|earner|seller|performer)\\b(?!')");
 
     private static boolean isMoneyAhead(String lower, int end) {
         return Pattern.compile("^\\s*(million|billion|m\\b|bn\\b|k\\b)").matcher(lower.substring(end)).find();
@@ -1618,8 +1620,7 @@ final class QuestionParser {
             text.consume(whichN.start(1), whichN.end(1));
         }
         // "The top film" is one; "the top films" (no number) ten.
-        if (draft.limit == null && Pattern.compile("\\btop\\s+(?:film|movie|title|release|picture|grosser|earner|seller|performer)\\b(?!')")
-                .matcher(text.lower()).find()) {
+        if (draft.limit == null && TOP_ONE.matcher(text.lower()).find()) {
             draft.limit = 1;
         }
         if (draft.limit == null && Pattern.compile("\\btop\\b").matcher(text.lower()).find()) {
@@ -2252,8 +2253,7 @@ final class QuestionParser {
     private void readReleaseOrder(Phrases text, Draft draft) {
         Matcher order = RELEASE_ORDER.matcher(text.lower());
         if (order.find()) {
-            draft.order = Pattern.compile("newest|latest|most recent").matcher(order.group()).lookingAt()
-                    || order.group().matches("(?:newest|latest|most recent).*") ? QueryPlan.RELEASED_NEWEST_FIRST : QueryPlan.RELEASED_OLDEST_FIRST;
+            draft.order = order.group().matches("(?:newest|latest|most recent).*") ? QueryPlan.RELEASED_NEWEST_FIRST : QueryPlan.RELEASED_OLDEST_FIRST;
             draft.addGroupBy("film");
             text.consume(order.start(), order.end());
         }

@@ -66,7 +66,7 @@ final class SqlCompiler {
         boolean averagePerFilm = "avg".equals(plan.aggregate()) && !plan.groupBy().contains("film")
                 && (metric.grain().equals("box_office") && metric.column() != null || plan.metric().startsWith("count:"));
         if (averagePerFilm && plan.inReleaseOrder()) {
-            throw new UnsupportedPlanException("an order of release beside an average or a ranking within groups");
+            throw new UnsupportedPlanException("an order of release beside an average per film");
         }
         if (averagePerFilm) {
             return compileAveragePerFilm(plan, metric);
@@ -452,7 +452,7 @@ final class SqlCompiler {
                     ? rowCondition
                     : "m.movie_id IN (SELECT movie_id FROM box_office b WHERE " + rowCondition + ")";
         }
-        if (field.equals(QuestionParser.MARKET_COMPARISON)) {
+        if (field.equals(QueryPlan.MARKET_COMPARISON)) {
             // Each film's figure in the first market against the second's (none counts as zero), in the plan's weekly measure.
             var measured = metricOf(metricName(plan));
             String column = measured.grain().equals("box_office") && measured.column() != null ? measured.column().replaceFirst("^b\\.", "") : "gross_usd";
