@@ -107,7 +107,8 @@ public final class OfflinePlanner {
         if (asked.isBlank()) {
             return PlannerOutcome.reply(Intent.NOT_UNDERSTOOD, "Please type a question about films or box office.");
         }
-        String question = parser.spellChecked(asked);
+        var reading = parser.read(asked);
+        String question = reading.question();
         String lower = question.toLowerCase(Locale.ROOT).strip();
         if (HOSTILE.matcher(lower).find()) {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE,
@@ -135,7 +136,7 @@ public final class OfflinePlanner {
             return forecast(question);
         }
 
-        Draft draft = parser.parse(question);
+        Draft draft = reading.draft();
         if (draft.isEmpty() && !filmRelated) {
             return PlannerOutcome.reply(Intent.OUT_OF_SCOPE, "That is outside what I can help with: I answer questions about "
                     + "films, their box office, ratings, budgets, directors and distributors.");
@@ -176,20 +177,23 @@ public final class OfflinePlanner {
         if (plan.groupBy().contains("film") && (plan.limit() != null || plan.order() != null) && BOTH_ENDS.matcher(lower).find()) {
             return notUnderstood("I cannot list the top and the bottom of a ranking in one answer offline yet; ask for each in turn.");
         }
-        String sql;
-        try {
-            sql = compiler.compile(plan);
-        } catch (SqlCompiler.UnsupportedPlanException e) {
-            return notUnderstood(e.getMessage());
-        }
-        // "Tim Burton films that grossed over $300m, with their IMDb rating": a list of films shows the measure it was chosen by.
+        // "Tim Burton films that grossed over $300m, with their IMDb rating": a list of films shows the measure it was chosen by,
+        // where the compiler can put it beside the others; the list without it is still the answer asked for.
+        String sql = null;
         QueryPlan shown = withThresholdMeasuresShown(plan);
         if (shown != plan) {
             try {
                 sql = compiler.compile(shown);
                 plan = shown;
             } catch (SqlCompiler.UnsupportedPlanException e) {
-                // the list without it is still the answer asked for
+                sql = null;
+            }
+        }
+        if (sql == null) {
+            try {
+                sql = compiler.compile(plan);
+            } catch (SqlCompiler.UnsupportedPlanException e) {
+                return notUnderstood(e.getMessage());
             }
         }
         return new PlannerOutcome(followUp ? Intent.FOLLOW_UP : Intent.DATA_QUERY, plan, sql, null, null, draft.unreadWords);

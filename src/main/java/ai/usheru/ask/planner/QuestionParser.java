@@ -93,6 +93,8 @@ final class QuestionParser {
     private final List<String> averageInName;
     /** Any metric's synonym as a whole word, compiled once for the parser's life. */
     private final Pattern measureSynonym;
+    /** Each film's figure in one market against another's: see {@link #readMarketComparison}. */
+    private final Pattern marketComparison;
 
     QuestionParser(Vocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -105,6 +107,7 @@ final class QuestionParser {
                 .forEach(synonym -> List.of("average ", "avg ", "mean ").forEach(word -> averages.add(word + synonym)));
         this.averageInName = List.copyOf(averages);
         this.regionWords = Set.copyOf(vocabulary.regionPhrases.keySet());
+        this.marketComparison = marketComparison(vocabulary);
         this.measureSynonym = Pattern.compile(model.metrics().stream().flatMap(metric -> metric.synonyms().stream())
                 .filter(synonym -> synonym.length() > 2).map(Pattern::quote).collect(java.util.stream.Collectors.joining("|", "\\b(?:", ")\\b")));
     }
@@ -114,14 +117,14 @@ final class QuestionParser {
     }
 
     /**
-     * The question with its misspelt words ("wich", "avergae", "relased") written as the word one edit
-     * away that a step reads, when that leaves fewer words unread; otherwise the question as typed.
+     * The question read, with its misspelt words ("wich", "avergae", "relased") written as the word one edit
+     * away that a step reads when that leaves fewer words unread; otherwise the question as typed.
      * Only words no step could read are changed, so a correct reading is never altered.
      */
-    String spellChecked(String question) {
+    Reading read(String question) {
         Draft draft = parse(question, true);
         if (draft.unreadWords.isEmpty()) {
-            return question;
+            return new Reading(question, draft);
         }
         String corrected = question;
         for (String word : draft.unreadWords) {
@@ -132,35 +135,24 @@ final class QuestionParser {
             }
         }
         if (corrected.equals(question)) {
-            return question;
+            return new Reading(question, draft);
         }
         Draft again = parse(corrected, true);
-        return again.unreadWords.size() < draft.unreadWords.size() && again.unknownName == null ? corrected : question;
+        return again.unreadWords.size() < draft.unreadWords.size() && again.unknownName == null
+                ? new Reading(corrected, again) : new Reading(question, draft);
     }
 
-    /** Words a misspelling may stand for: what the steps read, and the plain words around them. */
-    private Set<String> spellingWords;
+    /** A question as read (with its slips of typing mended) and what the steps made of it. */
+    record Reading(String question, Draft draft) {}
 
     private String spellingOf(String word) {
         if (word.length() < 4 || !word.chars().allMatch(Character::isLetter) || knownWords().contains(word)) {
             return null;
         }
-        if (spellingWords == null) {
-            // Only the words questions turn on, so that no real word is taken for a slip of another ("word" is no "world").
-            var words = new java.util.HashSet<String>(List.of("released", "release", "releases", "average", "running", "which", "between",
-                    "directed", "director", "directors", "distributor", "distributors", "worldwide", "opening", "highest", "lowest",
-                    "percentage", "compared", "documentary", "documentaries", "comedies", "comedy", "thriller", "thrillers", "budget",
-                    "budgets", "rating", "ratings", "admissions", "territory", "territories", "genre", "genres", "gross", "grossed",
-                    "grossing", "weekend", "screens", "tickets", "movies", "films", "biggest", "smallest", "revenue", "total", "number",
-                    "countries", "country", "region", "regions", "horror", "western", "musical", "adventure", "action", "drama",
-                    "dramas", "during", "since", "before", "after", "their", "minutes", "rotten", "tomatoes"));
-            MONTHS.forEach(words::add);
-            spellingWords = Set.copyOf(words);
-        }
         // Preferred by the kind of slip: letters swapped, one left out, one too many.
         String best = null;
         int bestKind = Integer.MAX_VALUE;
-        for (String candidate : spellingWords) {
+        for (String candidate : SPELLING_WORDS) {
             int kind = slip(word, candidate);
             if (kind < bestKind || kind == bestKind && best != null && candidate.compareTo(best) < 0) {
                 best = candidate;
@@ -440,12 +432,12 @@ final class QuestionParser {
         Matcher word = Pattern.compile("[\\p{L}][\\p{L}'-]*").matcher(text.remaining());
         while (word.find()) {
             String lower = word.group().toLowerCase(Locale.ROOT).replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", "");
-            if (lower.contains("-") && java.util.Arrays.stream(lower.split("-")).allMatch(part -> part.length() < 3 || isIgnorable(part))) {
+            // "worst-rated": a word made of known parts.
+            if (lower.contains("-") && java.util.Arrays.stream(lower.split("-"))
+                    .allMatch(part -> part.length() < 3 || isIgnorable(part) || HYPHEN_PARTS.contains(part))) {
                 continue;
             }
-            if (lower.length() < 3 || FILLER.contains(lower) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower)
-                    || READ_BY_PATTERN.contains(lower) || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
-                    || lower.endsWith("s") && knownWords().contains(lower.substring(0, lower.length() - 1))) {
+            if (lower.length() < 3 || isIgnorable(lower) || lower.endsWith("s") && knownWords().contains(lower.substring(0, lower.length() - 1))) {
                 continue;
             }
             unread.add(word.group().replaceAll("'s$", "").replaceAll("^[-']+|[-']+$", ""));
@@ -456,9 +448,11 @@ final class QuestionParser {
     /** A word no step needs to read: filler, plain English, a known word. */
     private boolean isIgnorable(String lower) {
         return FILLER.contains(lower) || COMMON_WORDS.contains(lower) || ENGLISH.contains(lower) || READ_BY_PATTERN.contains(lower)
-                || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower)
-                || Set.of("rated", "reviewed", "grossing", "selling", "budget", "time").contains(lower);
+                || knownWords().contains(lower) || NUMBER_WORDS.containsKey(lower) || MONTHS.contains(lower);
     }
+
+    /** Parts of hyphenated words that the steps read as a whole ("worst-rated", "best-selling", "big-budget"). */
+    private static final Set<String> HYPHEN_PARTS = Set.of("rated", "reviewed", "grossing", "selling", "budget", "time");
 
     private static final Set<String> ENGLISH = Set.of(
             "about", "also", "are", "been", "both", "can", "could", "did", "does", "do", "doing", "during", "give", "have", "has",
@@ -626,6 +620,19 @@ final class QuestionParser {
 
     private static final List<String> MONTHS = List.of("january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december");
+
+    /**
+     * Words a misspelling may stand for: only the words questions turn on, so that no real word is taken
+     * for a slip of another ("word" is no "world").
+     */
+    private static final Set<String> SPELLING_WORDS = java.util.stream.Stream.concat(MONTHS.stream(), java.util.stream.Stream.of(
+            "released", "release", "releases", "average", "running", "which", "between", "directed", "director", "directors",
+            "distributor", "distributors", "worldwide", "opening", "highest", "lowest", "percentage", "compared", "documentary",
+            "documentaries", "comedies", "comedy", "thriller", "thrillers", "budget", "budgets", "rating", "ratings", "admissions",
+            "territory", "territories", "genre", "genres", "gross", "grossed", "grossing", "weekend", "screens", "tickets", "movies",
+            "films", "biggest", "smallest", "revenue", "total", "number", "countries", "country", "region", "regions", "horror",
+            "western", "musical", "adventure", "action", "drama", "dramas", "during", "since", "before", "after", "their", "minutes",
+            "rotten", "tomatoes")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final String MONTH_NAMES = "(january|february|march|april|may|june|july|august|september|october|november|december)";
     private static final Pattern DATE = Pattern.compile(
@@ -1034,14 +1041,6 @@ final class QuestionParser {
      * the US": each film's figure in one market against the other's; the two markets are no filters.
      */
     private void readMarketComparison(Phrases text, Draft draft) {
-        if (marketComparison == null) {
-            // Names and adjectives in any case; codes in capitals only ("US", not "us").
-            String markets = java.util.stream.Stream.concat(vocabulary.regionPhrases.keySet().stream().map(Pattern::quote),
-                    vocabulary.regionNames.keySet().stream().map(code -> "(?-i:" + Pattern.quote(code) + ")"))
-                    .collect(java.util.stream.Collectors.joining("|"));
-            marketComparison = Pattern.compile("(?i)\\b(more|less|fewer|higher|lower|bigger|smaller)\\b((?:\\s+[a-z]+){0,3}?)\\s+(?:in|at|from)\\s+(?:the\\s+)?("
-                    + markets + ")((?:\\s+box[- ]office)?)\\s+than\\s+(?:(?:in|at|from)\\s+)?(?:the\\s+)?(" + markets + ")\\b");
-        }
         Matcher compared = marketComparison.matcher(text.remaining());
         if (!compared.find()) {
             return;
@@ -1062,7 +1061,14 @@ final class QuestionParser {
         return vocabulary.regionNames.containsKey(named) ? named : vocabulary.regionPhrases.get(named.toLowerCase(Locale.ROOT));
     }
 
-    private Pattern marketComparison;
+    /** "More in <market> than in <market>"; names and adjectives in any case, codes in capitals only ("US", not "us"). */
+    private static Pattern marketComparison(Vocabulary vocabulary) {
+        String markets = java.util.stream.Stream.concat(vocabulary.regionPhrases.keySet().stream().map(Pattern::quote),
+                vocabulary.regionNames.keySet().stream().map(code -> "(?-i:" + Pattern.quote(code) + ")"))
+                .collect(java.util.stream.Collectors.joining("|"));
+        return Pattern.compile("(?i)\\b(more|less|fewer|higher|lower|bigger|smaller)\\b((?:\\s+[a-z]+){0,3}?)\\s+(?:in|at|from)\\s+(?:the\\s+)?("
+                + markets + ")((?:\\s+box[- ]office)?)\\s+than\\s+(?:(?:in|at|from)\\s+)?(?:the\\s+)?(" + markets + ")\\b");
+    }
 
     private void readRegions(Phrases text, Draft draft) {
         var territories = new LinkedHashSet<String>();
